@@ -1,0 +1,7 @@
+package camera.api;
+
+/** The format of the images an output delivers. */
+public enum CameraFormat {
+	/** JPEG-encoded photos. */
+	JPEG
+}

@@ -1,0 +1,6 @@
+package camera.api;
+
+/** Where a camera faces. */
+public enum CameraPosition {
+	UNSPECIFIED, BACK, FRONT
+}

@@ -1,0 +1,29 @@
+package camera.api;
+
+import java.util.Map;
+
+/**
+ * The state of deferred processing.
+ *
+ * @param queued        pending jobs per priority
+ * @param running       jobs being developed now
+ * @param completed     jobs completed since start
+ * @param failed        jobs that ended in ERROR since start
+ * @param phase2P50Ms   median development time of a job, in milliseconds
+ * @param phase2P99Ms   99th percentile of that time
+ * @param queueP50Ms    median time a job waited before it ran
+ * @param queueP99Ms    99th percentile of that time
+ * @param jpegCodec     the JPEG encoder in use, e.g. {@code libjpeg-turbo 2.1.5} or {@code ImageIO}
+ * @param paused        whether processing was paused by hand
+ * @param conditions    each scheduling condition and whether it holds now
+ * @param spoolBytes    bytes of raw frames on disk
+ * @param fallbacks     captures developed inline because the spool was full
+ */
+public record DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
+		double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
+		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
+	public DeferredStats {
+		queued = Map.copyOf(queued);
+		conditions = Map.copyOf(conditions);
+	}
+}

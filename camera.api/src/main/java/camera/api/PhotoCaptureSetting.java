@@ -1,0 +1,23 @@
+package camera.api;
+
+import java.util.Objects;
+
+/**
+ * How one photo is captured.
+ *
+ * @param quality  the JPEG quality; never {@code null}
+ * @param rotation the rotation; never {@code null}
+ * @param mirror   whether the image is mirrored horizontally
+ * @param location where it was taken, or {@code null}
+ */
+public record PhotoCaptureSetting(QualityLevel quality, ImageRotation rotation, boolean mirror, Location location) {
+	public PhotoCaptureSetting {
+		Objects.requireNonNull(quality, "quality");
+		Objects.requireNonNull(rotation, "rotation");
+	}
+
+	/** @return high quality, no rotation, no mirror, no location */
+	public static PhotoCaptureSetting defaults() {
+		return new PhotoCaptureSetting(QualityLevel.HIGH, ImageRotation.ROTATION_0, false, null);
+	}
+}

@@ -1,0 +1,6 @@
+package camera.api;
+
+/** The scene mode a session is created for. */
+public enum SceneMode {
+	NORMAL_PHOTO
+}

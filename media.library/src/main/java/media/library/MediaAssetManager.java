@@ -1,0 +1,45 @@
+package media.library;
+
+import java.awt.image.BufferedImage;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Delivers the images of assets by {@link DeliveryMode}. A service of the media library; thread-safe.
+ * <ul>
+ * <li>{@link DeliveryMode#FAST_MODE}: the image that exists now, once; never starts processing.</li>
+ * <li>{@link DeliveryMode#HIGH_QUALITY_MODE}: only the FULL image; raises the asset's deferred job to high
+ * priority and waits for it.</li>
+ * <li>{@link DeliveryMode#BALANCE_MODE}: the image that exists now, then the FULL image when it arrives; once if
+ * the asset is already FULL.</li>
+ * </ul>
+ * An asset deleted while a request waits ends that request with {@link MediaLibraryErrorCode#CANCELLED}.
+ */
+@ProviderType
+public interface MediaAssetManager {
+
+	/**
+	 * Requests the encoded image file of an asset.
+	 *
+	 * @return the request id, for {@link #cancelRequest}
+	 * @throws MediaLibraryException NOT_FOUND for an unknown or deleted asset, INVALID_ARGUMENT for a null
+	 *                               argument
+	 */
+	String requestImageData(PhotoAsset asset, RequestOptions options, MediaAssetDataHandler<byte[]> handler);
+
+	/**
+	 * Requests the decoded image of an asset.
+	 *
+	 * @return the request id, for {@link #cancelRequest}
+	 * @throws MediaLibraryException as {@link #requestImageData}
+	 */
+	String requestImage(PhotoAsset asset, RequestOptions options, MediaAssetDataHandler<BufferedImage> handler);
+
+	/**
+	 * Cancels a waiting request: its handler gets {@link MediaAssetDataHandler#onError} with CANCELLED unless
+	 * it has already completed.
+	 *
+	 * @return true if the request was still waiting
+	 */
+	boolean cancelRequest(String requestId);
+}

@@ -1,0 +1,36 @@
+package media.library;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A snapshot of one asset of the library. The {@link #uri()} and {@link #id()} of an asset never change, not
+ * even when its FAST image is replaced by the FULL one; the other values are as they were when the snapshot
+ * was taken.
+ *
+ * @param id           the asset's number in the library
+ * @param uri          {@code file://media/Photo/<id>/<displayName>}
+ * @param displayName  the file name, e.g. {@code IMG_20261121_101500_001.jpg}
+ * @param photoType    the kind of media
+ * @param mimeType     e.g. {@code image/jpeg}
+ * @param width        image width in pixels (0 while the asset has no image)
+ * @param height       image height in pixels (0 while the asset has no image)
+ * @param size         file size in bytes (0 while the asset has no image)
+ * @param dateAdded    when the asset was created
+ * @param dateModified when its image or state last changed
+ * @param dateTaken    when the photo was captured, if known
+ * @param quality      FAST until the deferred job delivers the FULL image
+ * @param deferredJobId the id of the pending deferred job, or {@code null} when none is pending
+ * @param pending      true for a camera asset that the app has not yet saved with
+ *                     {@link MediaAssetChangeRequest#saveCameraPhoto}; pending assets are not listed
+ * @param trashed      true while the asset is in the trash
+ */
+public record PhotoAsset(long id, String uri, String displayName, PhotoType photoType, String mimeType, int width,
+		int height, long size, Instant dateAdded, Instant dateModified, Instant dateTaken, MediaQuality quality,
+		String deferredJobId, boolean pending, boolean trashed) {
+
+	/** @return the id of the pending deferred job, if there is one */
+	public Optional<String> deferredJob() {
+		return Optional.ofNullable(deferredJobId);
+	}
+}

@@ -1,0 +1,15 @@
+/**
+ * The photo library of Darkroom: photo assets stored as files with an SQLite catalogue.
+ * <p>
+ * Applications find the library through the {@link media.library.PhotoAccessHelper} service: they create
+ * assets, query them, and change them with a {@link media.library.MediaAssetChangeRequest} applied as one
+ * unit. The {@link media.library.MediaAssetManager} service hands out image data with a
+ * {@link media.library.DeliveryMode}: what exists now, only the full-quality image, or both in turn. Every
+ * failure is a {@link media.library.MediaLibraryException} carrying a {@link media.library.MediaLibraryErrorCode}.
+ */
+@Version("1.0.0")
+@Export
+package media.library;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

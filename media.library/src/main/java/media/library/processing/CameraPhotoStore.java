@@ -1,0 +1,48 @@
+package media.library.processing;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import media.library.MediaLibraryException;
+import media.library.PhotoAsset;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The library's side of deferred delivery, used by the camera. A service of the library; thread-safe.
+ */
+@ProviderType
+public interface CameraPhotoStore {
+
+	/**
+	 * Creates a pending FAST asset for {@code photoAssetAvailable}. It is not listed until the app applies
+	 * {@code saveCameraPhoto}; pending assets nobody saves are removed after a configured time and their jobs
+	 * cancelled through {@link DeferredProcessingSession#removeImage}.
+	 *
+	 * @throws MediaLibraryException IO_ERROR or STORAGE_FULL when the image could not be stored
+	 */
+	PhotoAsset createCameraAsset(CameraPhoto photo);
+
+	/**
+	 * Replaces the FAST image of the asset holding this job with the FULL image, in place and atomically: the
+	 * new file is written beside the old one, synced, renamed over it, and the asset flips to FULL in the same
+	 * database transaction. Waiting requests then receive the FULL image. The asset's id and URI do not change.
+	 *
+	 * @param fullImage a JPEG file; the library moves or copies it and the caller may delete it afterwards
+	 * @return the completed asset, or empty when no asset holds this job any more (it was deleted)
+	 * @throws MediaLibraryException IO_ERROR or STORAGE_FULL when the replacement failed; the asset is then
+	 *                               still wholly FAST
+	 */
+	Optional<PhotoAsset> completeDeferredPhoto(String jobId, Path fullImage, int width, int height);
+
+	/**
+	 * Records that the job of an asset can never complete: the asset stays FAST and visible, forgets the job,
+	 * and requests waiting for FULL end with an error.
+	 *
+	 * @return the asset, or empty when no asset holds this job
+	 */
+	Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason);
+
+	/** @return the asset holding this deferred job, pending or not, if there is one */
+	Optional<PhotoAsset> findByJob(String jobId);
+}
