@@ -1,0 +1,58 @@
+package camera.api.hal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import camera.api.DeferredDeliveryImageType;
+import camera.api.Size;
+
+import org.junit.jupiter.api.Test;
+
+class HalValueTypesTest {
+
+	private static final FrameMetadata META = new FrameMetadata(0, 10_000_000, 100, 256, 4095, BayerPattern.RGGB);
+
+	@Test
+	void frameRefusesImpossibleGeometry() {
+		assertThatThrownBy(() -> new RawFrame(PixelFormat.YUYV, 0, 2, 4, ByteBuffer.allocate(8), META))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new RawFrame(PixelFormat.YUYV, 2, 2, -1, ByteBuffer.allocate(8), META))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void captureRequestNeedsAtLeastOneFrame() {
+		assertThatThrownBy(() -> new HalCaptureRequest(1, new Size(2, 2), PixelFormat.RAW_BAYER16, 0))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void capabilitiesAreImmutableAndNeedABurstOfOneOrMore() {
+		HalCapabilities caps = new HalCapabilities(List.of(new HalProfile(new Size(4, 4), PixelFormat.YUYV)), 1,
+				Set.of(DeferredDeliveryImageType.PHOTO));
+		assertThatThrownBy(() -> caps.profiles().add(null)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> new HalCapabilities(List.of(), 0, Set.of()))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void devicesWithoutAReferenceSayNothing() {
+		HalDevice device = new HalDevice() {
+			@Override
+			public void capture(HalCaptureRequest request, FrameSink sink) {
+				sink.shutter(0);
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		assertThat(device.referenceFrame(new HalCaptureRequest(1, new Size(2, 2), PixelFormat.YUYV, 1)))
+			.isEqualTo(Optional.empty());
+	}
+}
