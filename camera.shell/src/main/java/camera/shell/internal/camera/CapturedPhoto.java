@@ -1,0 +1,19 @@
+package camera.shell.internal.camera;
+
+import media.library.MediaQuality;
+
+/**
+ * A photo that {@code camera:capture} took and saved.
+ *
+ * @param captureId    the id its capture events carried
+ * @param assetUri     the URI of its asset in the media library
+ * @param quality      the quality of the saved asset
+ * @param phase1Millis from the capture call to the photo event, in milliseconds
+ */
+record CapturedPhoto(int captureId, String assetUri, MediaQuality quality, long phase1Millis) {
+
+	/** @return the line {@code camera:capture} prints for it */
+	String line() {
+		return "capture " + captureId + "  " + assetUri + "  " + quality + "  phase 1: " + phase1Millis + " ms";
+	}
+}

@@ -1,0 +1,13 @@
+package camera.shell.internal.console;
+
+/**
+ * A command cannot do what was asked: bad input, a missing service, a timeout. Its message is the one line the
+ * user reads; whatever raised it has changed nothing.
+ */
+public final class CommandFailure extends RuntimeException {
+	private static final long serialVersionUID = 1L;
+
+	public CommandFailure(String message) {
+		super(message);
+	}
+}

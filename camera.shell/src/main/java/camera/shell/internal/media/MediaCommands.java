@@ -1,0 +1,182 @@
+package camera.shell.internal.media;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import camera.shell.internal.console.CommandGuard;
+import camera.shell.internal.console.Services;
+import camera.shell.internal.console.ShellSession;
+import camera.shell.internal.console.Table;
+import camera.shell.internal.console.Table.Column;
+import camera.shell.internal.input.Arguments;
+import media.library.AssetQuery;
+import media.library.DeliveryMode;
+import media.library.MediaAssetManager;
+import media.library.MediaQuality;
+import media.library.PhotoAccessHelper;
+import media.library.PhotoAsset;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The {@code media} scope: lists, shows, trashes, restores, deletes and exports the assets of the media library
+ * through {@link PhotoAccessHelper} and {@link MediaAssetManager}.
+ */
+@Component(service = MediaCommands.class, immediate = true, property = { "osgi.command.scope=media",
+		"osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=trash",
+		"osgi.command.function=restore", "osgi.command.function=delete", "osgi.command.function=export" })
+public final class MediaCommands {
+	/** The page size of listings; the library returns at most this many assets per query. */
+	private static final int PAGE = 500;
+	/** Export reads the image that exists now, which the library has at hand. */
+	private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60);
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile PhotoAccessHelper photoAccessHelper;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile MediaAssetManager mediaAssetManager;
+
+	@Reference(service = LoggerFactory.class)
+	private Logger log;
+
+	@Descriptor("lists the assets of the media library, newest first: URI, quality, size, bytes, date taken, job")
+	public void list(
+			@Descriptor("only assets of this quality: fast or full")
+			@Parameter(names = "--quality", absentValue = "") String quality,
+			@Descriptor("list the assets in the trash instead")
+			@Parameter(names = "--trashed", presentValue = "true", absentValue = "false") boolean trashed,
+			@Descriptor("print tab-separated rows without header, the asset URI first, for scripts")
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
+		guard().run("media:list", System.err, () -> {
+			MediaQuality only = quality.isEmpty() ? null : Arguments.choice("--quality", quality, MediaQuality.class);
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			AssetQuery query = AssetQuery.all().withQuality(only);
+			query = trashed ? query.inTrash() : query;
+			Table table = AssetTable.of(allPages(library, query));
+			table.print(System.out, noFormat, trashed ? "the trash is empty" : "no assets");
+		});
+	}
+
+	@Descriptor("shows everything the library knows about an asset")
+	public void info(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+		guard().run("media:info", System.err, () -> {
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			AssetTable.describe(AssetLookup.asset(library, uri), System.out);
+		});
+	}
+
+	@Descriptor("shows how to call media:info")
+	public void info() {
+		System.err.println("usage: media:info <uri>");
+	}
+
+	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
+	public void trash(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+		guard().run("media:trash", System.err, () -> {
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			PhotoAsset asset = AssetLookup.asset(library, uri);
+			if (asset.trashed()) {
+				System.out.println(asset.uri() + " is already in the trash");
+				return;
+			}
+			library.trash(List.of(asset));
+			System.out.println("trashed " + asset.uri());
+		});
+	}
+
+	@Descriptor("shows how to call media:trash")
+	public void trash() {
+		System.err.println("usage: media:trash <uri>");
+	}
+
+	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
+	public void restore(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+		guard().run("media:restore", System.err, () -> {
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			PhotoAsset asset = AssetLookup.asset(library, uri);
+			if (!asset.trashed()) {
+				System.out.println(asset.uri() + " is not in the trash");
+				return;
+			}
+			library.restore(List.of(asset));
+			System.out.println("restored " + asset.uri());
+		});
+	}
+
+	@Descriptor("shows how to call media:restore")
+	public void restore() {
+		System.err.println("usage: media:restore <uri>");
+	}
+
+	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
+	public void delete(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+		guard().run("media:delete", System.err, () -> {
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			PhotoAsset asset = AssetLookup.asset(library, uri);
+			library.deletePermanently(List.of(asset));
+			System.out.println("deleted " + asset.uri());
+		});
+	}
+
+	@Descriptor("shows how to call media:delete")
+	public void delete() {
+		System.err.println("usage: media:delete <uri>");
+	}
+
+	@Descriptor("writes the current image of an asset to a new file")
+	public void export(CommandSession session,
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri,
+			@Descriptor("the file to create, relative to the shell's current directory") String file) {
+		guard().run("media:export", System.err, () -> {
+			Path target = ImageFiles.target(ShellSession.currentDirectory(session), file);
+			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);
+			PhotoAsset asset = AssetLookup.asset(library, uri);
+			ImageDelivery image = new ImageRequest(images, EXPORT_TIMEOUT).run(asset, DeliveryMode.FAST_MODE,
+					delivery -> {
+					});
+			ImageFiles.write(target, image.jpeg());
+			System.out.println("exported " + asset.uri() + " (" + image.quality() + ", " + image.jpeg().length
+					+ " bytes) to " + target);
+		});
+	}
+
+	@Descriptor("shows how to call media:export")
+	public void export(@Descriptor("the asset URI") String uri) {
+		System.err.println("usage: media:export <uri> <file>");
+	}
+
+	@Descriptor("shows how to call media:export")
+	public void export() {
+		System.err.println("usage: media:export <uri> <file>");
+	}
+
+	private static List<PhotoAsset> allPages(PhotoAccessHelper library, AssetQuery query) {
+		List<PhotoAsset> assets = new ArrayList<>();
+		List<PhotoAsset> page;
+		do {
+			page = library.getAssets(query.page(assets.size(), PAGE));
+			assets.addAll(page);
+		} while (page.size() == PAGE);
+		return assets;
+	}
+
+	private CommandGuard guard() {
+		return new CommandGuard(log);
+	}
+}
