@@ -1,0 +1,143 @@
+package camera.deferred.internal.jobs;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.IntFunction;
+
+import camera.api.CameraPosition;
+import camera.api.CameraType;
+import camera.api.ConnectionType;
+import camera.api.ImageRotation;
+import camera.api.Location;
+import camera.api.PhotoCaptureSetting;
+import camera.api.QualityLevel;
+import camera.api.hal.BayerPattern;
+import camera.api.hal.FrameMetadata;
+import camera.api.hal.HalCameraInfo;
+import camera.api.hal.PixelFormat;
+import camera.api.hal.RawFrame;
+
+/**
+ * The small text file beside a job's frames: camera, capture setting, capture time and each frame's geometry
+ * and sensor metadata, as Java properties so a person can read it.
+ */
+final class BurstMetadata {
+	static final String FILE_NAME = "burst.properties";
+
+	private BurstMetadata() {
+	}
+
+	static String write(CapturedBurst burst, Instant acceptedAt) {
+		Properties p = new Properties();
+		HalCameraInfo camera = burst.camera();
+		p.setProperty("camera.id", camera.id());
+		p.setProperty("camera.name", camera.name());
+		p.setProperty("camera.hal", camera.hal());
+		p.setProperty("camera.position", camera.position().name());
+		p.setProperty("camera.type", camera.type().name());
+		p.setProperty("camera.connection", camera.connection().name());
+		p.setProperty("camera.make", camera.make());
+		p.setProperty("camera.model", camera.model());
+		PhotoCaptureSetting setting = burst.setting();
+		p.setProperty("setting.quality", setting.quality().name());
+		p.setProperty("setting.rotation", Integer.toString(setting.rotation().degrees()));
+		p.setProperty("setting.mirror", Boolean.toString(setting.mirror()));
+		if (setting.location() != null) {
+			p.setProperty("setting.location.latitude", Double.toString(setting.location().latitude()));
+			p.setProperty("setting.location.longitude", Double.toString(setting.location().longitude()));
+			p.setProperty("setting.location.altitude", Double.toString(setting.location().altitude()));
+		}
+		p.setProperty("capture.time", burst.captureTime().toString());
+		p.setProperty("accepted.time", acceptedAt.toString());
+		p.setProperty("frames", Integer.toString(burst.frames().size()));
+		for (int i = 0; i < burst.frames().size(); i++) {
+			RawFrame frame = burst.frames().get(i);
+			FrameMetadata m = frame.metadata();
+			String prefix = "frame." + i + ".";
+			p.setProperty(prefix + "format", frame.format().name());
+			p.setProperty(prefix + "width", Integer.toString(frame.width()));
+			p.setProperty(prefix + "height", Integer.toString(frame.height()));
+			p.setProperty(prefix + "stride", Integer.toString(frame.stride()));
+			p.setProperty(prefix + "timestampNanos", Long.toString(m.timestampNanos()));
+			p.setProperty(prefix + "exposureNanos", Long.toString(m.exposureNanos()));
+			p.setProperty(prefix + "iso", Integer.toString(m.iso()));
+			p.setProperty(prefix + "blackLevel", Integer.toString(m.blackLevel()));
+			p.setProperty(prefix + "whiteLevel", Integer.toString(m.whiteLevel()));
+			if (m.bayerPattern() != null) {
+				p.setProperty(prefix + "bayerPattern", m.bayerPattern().name());
+			}
+		}
+		StringWriter text = new StringWriter();
+		try {
+			p.store(text, "deferred job burst");
+		} catch (IOException e) {
+			throw new IllegalStateException("a string writer cannot fail", e);
+		}
+		return text.toString();
+	}
+
+	/** The burst as written, with the frames' pixels loaded through {@code frameData}. */
+	record Stored(CapturedBurst burst, Instant acceptedAt) {
+	}
+
+	static Stored read(String text, IntFunction<ByteBuffer> frameData) throws IOException {
+		Properties p = new Properties();
+		p.load(new StringReader(text));
+		HalCameraInfo camera = new HalCameraInfo(required(p, "camera.id"), required(p, "camera.name"),
+				required(p, "camera.hal"), CameraPosition.valueOf(required(p, "camera.position")),
+				CameraType.valueOf(required(p, "camera.type")), ConnectionType.valueOf(required(p, "camera.connection")),
+				required(p, "camera.make"), required(p, "camera.model"));
+		Location location = p.containsKey("setting.location.latitude")
+				? new Location(Double.parseDouble(required(p, "setting.location.latitude")),
+						Double.parseDouble(required(p, "setting.location.longitude")),
+						Double.parseDouble(required(p, "setting.location.altitude")))
+				: null;
+		PhotoCaptureSetting setting = new PhotoCaptureSetting(QualityLevel.valueOf(required(p, "setting.quality")),
+				ImageRotation.ofDegrees(Integer.parseInt(required(p, "setting.rotation"))),
+				Boolean.parseBoolean(required(p, "setting.mirror")), location);
+		int count = Integer.parseInt(required(p, "frames"));
+		List<RawFrame> frames = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			String prefix = "frame." + i + ".";
+			String pattern = p.getProperty(prefix + "bayerPattern");
+			FrameMetadata metadata = new FrameMetadata(Long.parseLong(required(p, prefix + "timestampNanos")),
+					Long.parseLong(required(p, prefix + "exposureNanos")), Integer.parseInt(required(p, prefix + "iso")),
+					Integer.parseInt(required(p, prefix + "blackLevel")),
+					Integer.parseInt(required(p, prefix + "whiteLevel")),
+					pattern == null ? null : BayerPattern.valueOf(pattern));
+			frames.add(new RawFrame(PixelFormat.valueOf(required(p, prefix + "format")),
+					Integer.parseInt(required(p, prefix + "width")), Integer.parseInt(required(p, prefix + "height")),
+					Integer.parseInt(required(p, prefix + "stride")), frameData.apply(i), metadata));
+		}
+		return new Stored(new CapturedBurst(frames, camera, setting, Instant.parse(required(p, "capture.time"))),
+				Instant.parse(required(p, "accepted.time")));
+	}
+
+	/** @return when the burst was accepted, without loading its frames */
+	static Instant acceptedAt(String text) throws IOException {
+		Properties p = new Properties();
+		p.load(new StringReader(text));
+		return Instant.parse(required(p, "accepted.time"));
+	}
+
+	/** @return when the burst was captured, without loading its frames */
+	static Instant capturedAt(String text) throws IOException {
+		Properties p = new Properties();
+		p.load(new StringReader(text));
+		return Instant.parse(required(p, "capture.time"));
+	}
+
+	private static String required(Properties p, String key) throws IOException {
+		String value = p.getProperty(key);
+		if (value == null) {
+			throw new IOException("burst metadata lacks " + key);
+		}
+		return value;
+	}
+}

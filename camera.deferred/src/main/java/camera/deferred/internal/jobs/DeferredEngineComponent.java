@@ -1,0 +1,261 @@
+package camera.deferred.internal.jobs;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import camera.api.DeferredJob;
+import camera.api.DeferredProcessing;
+import camera.api.DeferredStats;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.events.JobEventPublisher;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.schedule.Condition;
+import media.library.processing.CameraPhotoStore;
+import media.library.processing.DeferredProcessingSession;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The deferred engine as a service: the capture path hands it bursts, the library drives its priorities and
+ * shares its truth at start-up, and the shell watches and steers it. The work is done by {@link JobEngine}.
+ */
+@Component(name = DeferredEngineComponent.PID, configurationPid = DeferredEngineComponent.PID,
+		configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+		service = { DeferredEngine.class, DeferredProcessingSession.class, DeferredProcessing.class })
+@Designate(ocd = DeferredEngineComponent.Config.class)
+public class DeferredEngineComponent implements DeferredEngine, DeferredProcessingSession, DeferredProcessing {
+	public static final String PID = "camera.deferred.engine";
+
+	@ObjectClassDefinition(name = "Deferred processing: engine",
+			description = "The spool, the job queue and the workers that develop full-quality photos.")
+	public @interface Config {
+		@AttributeDefinition(description = "Jobs developed at once; 0 means the number of cores less one, at least one.")
+		int workers() default 0;
+
+		@AttributeDefinition(description = "Most megabytes of raw frames the spool holds; past it captures are developed inline.")
+		long spoolBudgetMegabytes() default 2048;
+
+		@AttributeDefinition(description = "Longest one development may take, in seconds, before the attempt fails.")
+		long jobTimeoutSeconds() default 300;
+
+		@AttributeDefinition(description = "Attempts before a job ends in ERROR and its asset keeps the fast image.")
+		int maxAttempts() default 3;
+
+		@AttributeDefinition(description = "Milliseconds to wait before a failed job runs again.")
+		long retryDelayMillis() default 2000;
+
+		@AttributeDefinition(description = "Minutes after which a NORMAL job runs despite machine pressure (never during a capture).")
+		long overdueMinutes() default 60;
+
+		@AttributeDefinition(description = "Minutes after which spooled frames that no asset claims are deleted; covers proxies not saved yet.")
+		long orphanGraceMinutes() default 60;
+
+		@AttributeDefinition(description = "Milliseconds between two looks at the conditions while jobs wait for them.")
+		long recheckMillis() default 1000;
+
+		@AttributeDefinition(description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
+		long assetWaitMillis() default 200;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at HIGH quality.")
+		int jpegQualityHigh() default 95;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at MEDIUM quality.")
+		int jpegQualityMedium() default 88;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at LOW quality.")
+		int jpegQualityLow() default 75;
+	}
+
+	private final List<Condition> conditions = new CopyOnWriteArrayList<>();
+	private volatile CameraPhotoStore library;
+	private volatile PhotoDeveloper developer;
+	private volatile JpegCodec codec;
+	private volatile EventAdmin eventAdmin;
+	private final JobEngine engine;
+
+	@Activate
+	public DeferredEngineComponent(BundleContext context, Config config,
+			@Reference(service = LoggerFactory.class) Logger log) {
+		Path deferred = DataDirectory.deferred(DataDirectory.of(context));
+		engine = new JobEngine(settings(config), new Spool(deferred.resolve("spool")),
+				new PhaseTwo(deferred.resolve("out")),
+				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> conditions,
+						new JobEventPublisher(() -> eventAdmin)),
+				log, Clock.systemUTC());
+		engine.start();
+	}
+
+	@Modified
+	void modified(Config config) {
+		engine.update(settings(config));
+	}
+
+	@Deactivate
+	void deactivate() {
+		engine.stop();
+	}
+
+	static EngineSettings settings(Config config) {
+		return new EngineSettings(EngineSettings.workersFor(config.workers()),
+				config.spoolBudgetMegabytes() * 1024 * 1024, Duration.ofSeconds(config.jobTimeoutSeconds()),
+				Math.max(1, config.maxAttempts()), Duration.ofMillis(config.retryDelayMillis()),
+				Duration.ofMinutes(config.overdueMinutes()), Duration.ofMinutes(config.orphanGraceMinutes()),
+				Duration.ofMillis(Math.max(10, config.recheckMillis())), Duration.ofMillis(config.assetWaitMillis()),
+				config.jpegQualityHigh(), config.jpegQualityMedium(), config.jpegQualityLow());
+	}
+
+	// ---------------------------------------------------------------- what it tracks
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindCondition(Condition condition) {
+		conditions.add(condition);
+		wakeIfActive();
+	}
+
+	void unbindCondition(Condition condition) {
+		conditions.remove(condition);
+		wakeIfActive();
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindLibrary(CameraPhotoStore store) {
+		library = store;
+		wakeIfActive();
+	}
+
+	void unbindLibrary(CameraPhotoStore store) {
+		if (library == store) {
+			library = null;
+		}
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindDeveloper(PhotoDeveloper photoDeveloper) {
+		developer = photoDeveloper;
+		wakeIfActive();
+	}
+
+	void unbindDeveloper(PhotoDeveloper photoDeveloper) {
+		if (developer == photoDeveloper) {
+			developer = null;
+		}
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindCodec(JpegCodec jpegCodec) {
+		codec = jpegCodec;
+		wakeIfActive();
+	}
+
+	void unbindCodec(JpegCodec jpegCodec) {
+		if (codec == jpegCodec) {
+			codec = null;
+		}
+	}
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindEventAdmin(EventAdmin admin) {
+		eventAdmin = admin;
+	}
+
+	void unbindEventAdmin(EventAdmin admin) {
+		if (eventAdmin == admin) {
+			eventAdmin = null;
+		}
+	}
+
+	/** A service came or went: waiting workers look at the queue again. */
+	private void wakeIfActive() {
+		engine.wake();
+	}
+
+	// ---------------------------------------------------------------- the services, delegated
+
+	@Override
+	public String accept(CapturedBurst burst) {
+		return engine.accept(burst);
+	}
+
+	@Override
+	public void captureActivity(boolean busy) {
+		engine.captureActivity(busy);
+	}
+
+	@Override
+	public void processImage(String jobId) {
+		engine.processImage(jobId);
+	}
+
+	@Override
+	public void removeImage(String jobId, boolean restorable) {
+		engine.removeImage(jobId, restorable);
+	}
+
+	@Override
+	public void restoreImage(String jobId) {
+		engine.restoreImage(jobId);
+	}
+
+	@Override
+	public void beginSynchronize() {
+		engine.beginSynchronize();
+	}
+
+	@Override
+	public void addImage(String jobId, String assetUri, boolean trashed) {
+		engine.addImage(jobId, assetUri, trashed);
+	}
+
+	@Override
+	public void endSynchronize() {
+		engine.endSynchronize();
+	}
+
+	@Override
+	public List<DeferredJob> jobs() {
+		return engine.jobs();
+	}
+
+	@Override
+	public DeferredStats stats() {
+		return engine.stats();
+	}
+
+	@Override
+	public void pause() {
+		engine.pause();
+	}
+
+	@Override
+	public void resume() {
+		engine.resume();
+	}
+
+	@Override
+	public boolean drain(Duration timeout) {
+		return engine.drain(timeout);
+	}
+}

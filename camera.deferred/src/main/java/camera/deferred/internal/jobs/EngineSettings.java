@@ -1,0 +1,45 @@
+package camera.deferred.internal.jobs;
+
+import java.time.Duration;
+
+import camera.api.QualityLevel;
+
+/**
+ * The engine's tunables, from its configuration.
+ *
+ * @param workers          how many jobs run at once
+ * @param spoolBudgetBytes most bytes of raw frames the spool holds
+ * @param jobTimeout       longest one development may take
+ * @param maxAttempts      attempts before a job ends in ERROR
+ * @param retryDelay       wait before a failed job runs again
+ * @param overdueAge       age at which a NORMAL job ignores machine pressure
+ * @param orphanGrace      age at which spool data whose asset does not exist is deleted
+ * @param recheckInterval  how often conditions are looked at again while jobs wait for them
+ * @param assetWait        first wait for an asset not created yet; doubles on each look, up to a minute
+ * @param qualityHigh      JPEG quality for {@link QualityLevel#HIGH}
+ * @param qualityMedium    JPEG quality for {@link QualityLevel#MEDIUM}
+ * @param qualityLow       JPEG quality for {@link QualityLevel#LOW}
+ */
+public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
+		Duration retryDelay, Duration overdueAge, Duration orphanGrace, Duration recheckInterval, Duration assetWait,
+		int qualityHigh, int qualityMedium, int qualityLow) {
+
+	public EngineSettings {
+		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1) {
+			throw new IllegalArgumentException("workers and attempts must be at least 1, the budget at least 0");
+		}
+	}
+
+	/** @return the pool size the configuration asks for: 0 or less means cores − 1, at least 1 */
+	public static int workersFor(int configured) {
+		return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+	}
+
+	int quality(QualityLevel level) {
+		return switch (level) {
+			case HIGH -> qualityHigh;
+			case MEDIUM -> qualityMedium;
+			case LOW -> qualityLow;
+		};
+	}
+}

@@ -1,0 +1,890 @@
+package camera.deferred.internal.jobs;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import camera.api.DeferredJob;
+import camera.api.DeferredProcessing;
+import camera.api.DeferredStats;
+import camera.api.JobPriority;
+import camera.api.JobState;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.events.DeferredJobEvents;
+import camera.deferred.internal.events.JobEventPublisher;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.schedule.Condition;
+import camera.deferred.internal.schedule.Conditions;
+import camera.deferred.internal.stats.Latencies;
+import media.library.PhotoAsset;
+import media.library.processing.CameraPhotoStore;
+import media.library.processing.DeferredProcessingSession;
+
+import org.osgi.service.log.Logger;
+
+/**
+ * The deferred engine: durable jobs, their queue, the workers that run phase 2 and the library's view of them.
+ * The library's rows and the spool are the truth; this class only keeps the order and the timings in memory.
+ * Thread-safe: one lock guards the jobs and the queue; disk, pipeline and library calls happen outside it.
+ */
+public final class JobEngine implements DeferredEngine, DeferredProcessingSession, DeferredProcessing {
+
+	/** What the engine uses but does not own; each supplier returns {@code null} while the service is gone. */
+	public record Services(Supplier<CameraPhotoStore> library, Supplier<PhotoDeveloper> developer,
+			Supplier<JpegCodec> codec, Supplier<List<Condition>> conditions, JobEventPublisher events) {
+	}
+
+	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
+
+	private final Spool spool;
+	private final PhaseTwo phaseTwo;
+	private final Services services;
+	private final Logger log;
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+	/** Signalled whenever work may have become runnable or a job changed state. */
+	private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+	private final Map<String, Job> jobs = new LinkedHashMap<>();
+	private final JobQueue queue = new JobQueue();
+	private final Latencies phase2Times = new Latencies(1024);
+	private final Latencies queueTimes = new Latencies(1024);
+	private EngineSettings settings;
+	private Set<String> synchronizing;
+	private int running;
+	private int workerThreads;
+	private int draining;
+	private boolean paused;
+	/** Volatile as well: running jobs poll it between tiles without the lock. */
+	private volatile boolean stopped;
+	private long spoolBytes;
+	private long completed;
+	private long failed;
+	private long fallbacks;
+
+	private final ExecutorService workers;
+	/** One thread: posts events in order and reports errors to the library without holding its caller. */
+	private final ExecutorService housekeeping;
+
+	JobEngine(EngineSettings settings, Spool spool, PhaseTwo phaseTwo, Services services, Logger log,
+			Clock clock) {
+		this.settings = settings;
+		this.spool = spool;
+		this.phaseTwo = phaseTwo;
+		this.services = services;
+		this.log = log;
+		this.clock = clock;
+		this.workers = Executors.newCachedThreadPool(named("darkroom-deferred-worker-"));
+		this.housekeeping = Executors.newSingleThreadExecutor(named("darkroom-deferred-housekeeping-"));
+	}
+
+	/** Loads the jobs the spool holds and starts the workers. */
+	public void start() {
+		List<Spool.Entry> entries = new ArrayList<>();
+		try {
+			phaseTwo.discardAll();
+			for (String jobId : spool.recover()) {
+				try {
+					entries.add(spool.entry(jobId));
+				} catch (IOException | RuntimeException e) {
+					log.error("spool of job {} is unreadable and is removed; its asset will be reported: {}", jobId,
+							e.toString());
+					spool.delete(jobId);
+				}
+			}
+		} catch (IOException e) {
+			log.error("spool {} could not be recovered: {}", spool.directory(), e.toString());
+		}
+		entries.sort(Comparator.comparing(Spool.Entry::acceptedAt));
+		lock.lock();
+		try {
+			for (Spool.Entry entry : entries) {
+				Job job = new Job(entry.jobId(), entry.capturedAt(), entry.acceptedAt(), entry.attempts(),
+						entry.bytes());
+				job.priority(JobPriority.NORMAL, queue.nextSequence());
+				jobs.put(job.id(), job);
+				queue.add(job);
+				spoolBytes += entry.bytes();
+			}
+			resizeWorkers();
+		} finally {
+			lock.unlock();
+		}
+		log.info("deferred engine started with {} recovered jobs, {} workers", entries.size(), settings.workers());
+	}
+
+	/** Applies new settings; the worker pool grows or shrinks as jobs finish. */
+	public void update(EngineSettings newSettings) {
+		lock.lock();
+		try {
+			settings = newSettings;
+			resizeWorkers();
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** Stops the workers: running jobs stop at their next tile and stay queued in the spool for the next start. */
+	public void stop() {
+		lock.lock();
+		try {
+			stopped = true;
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+		workers.shutdown();
+		try {
+			if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+				log.warn("deferred workers did not stop within 30 s; interrupting them");
+				workers.shutdownNow();
+			}
+			housekeeping.shutdown();
+			housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			workers.shutdownNow();
+			housekeeping.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Conditions or services changed: let waiting workers look again. */
+	public void wake() {
+		lock.lock();
+		try {
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	// ---------------------------------------------------------------- the capture path
+
+	@Override
+	public String accept(CapturedBurst burst) {
+		if (burst.frames().isEmpty()) {
+			throw new IllegalArgumentException("a burst needs at least one frame");
+		}
+		String jobId = UUID.randomUUID().toString();
+		long bytes = Spool.sizeOf(burst);
+		lock.lock();
+		try {
+			if (stopped) {
+				throw new IllegalStateException("the deferred engine is stopped");
+			}
+			if (spoolBytes + bytes > settings.spoolBudgetBytes()) {
+				fallbacks++;
+				throw new SpoolFullException("the spool holds " + spoolBytes + " of " + settings.spoolBudgetBytes()
+						+ " bytes; a burst of " + bytes + " bytes does not fit");
+			}
+			spoolBytes += bytes;
+		} finally {
+			lock.unlock();
+		}
+		Instant acceptedAt = clock.instant();
+		try {
+			spool.write(jobId, burst, acceptedAt);
+		} catch (IOException | RuntimeException e) {
+			lock.lock();
+			try {
+				spoolBytes -= bytes;
+				fallbacks++;
+			} finally {
+				lock.unlock();
+			}
+			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
+			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
+		}
+		lock.lock();
+		try {
+			Job job = new Job(jobId, burst.captureTime(), acceptedAt, 0, bytes);
+			job.priority(JobPriority.NORMAL, queue.nextSequence());
+			jobs.put(jobId, job);
+			queue.add(job);
+			publish(job, Map.of());
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+		return jobId;
+	}
+
+	@Override
+	public void captureActivity(boolean busy) {
+		for (Condition condition : services.conditions().get()) {
+			condition.captureActivity(busy);
+		}
+		wake();
+	}
+
+	// ---------------------------------------------------------------- the library's session
+
+	@Override
+	public void processImage(String jobId) {
+		changePriority(jobId, JobPriority.HIGH);
+	}
+
+	@Override
+	public void restoreImage(String jobId) {
+		changePriority(jobId, JobPriority.NORMAL);
+	}
+
+	@Override
+	public void removeImage(String jobId, boolean restorable) {
+		if (restorable) {
+			changePriority(jobId, JobPriority.LOW);
+			return;
+		}
+		Job dropped;
+		lock.lock();
+		try {
+			Job job = jobs.get(jobId);
+			if (job == null) {
+				return;
+			}
+			job.cancel();
+			if (job.state() == JobState.RUNNING) {
+				// The worker notices at the next tile and drops the spool itself.
+				return;
+			}
+			dropped = job;
+			forget(job);
+		} finally {
+			lock.unlock();
+		}
+		dropSpool(dropped, "its asset was deleted");
+	}
+
+	@Override
+	public void beginSynchronize() {
+		lock.lock();
+		try {
+			synchronizing = new HashSet<>();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void addImage(String jobId, String assetUri, boolean trashed) {
+		Job lost = null;
+		lock.lock();
+		try {
+			if (synchronizing != null) {
+				synchronizing.add(jobId);
+			}
+			Job job = jobs.get(jobId);
+			if (job == null) {
+				// Every spooled job was loaded at start-up: an asset whose job is unknown lost its frames.
+				Instant now = clock.instant();
+				lost = new Job(jobId, now, now, 0, 0);
+				lost.priority(JobPriority.NORMAL, queue.nextSequence());
+				lost.assetUri(assetUri);
+				jobs.put(jobId, lost);
+			} else {
+				job.assetUri(assetUri);
+				if (trashed && job.priority() != JobPriority.LOW) {
+					reprioritise(job, JobPriority.LOW);
+				}
+				if (job.state() == JobState.ERROR) {
+					// The library did not hear of the error last time (it was away): tell it again.
+					lost = job;
+				}
+			}
+		} finally {
+			lock.unlock();
+		}
+		if (lost != null) {
+			Job job = lost;
+			String reason = job.error() != null ? job.error()
+					: JobError.SPOOL_MISSING.reason("no raw frames are spooled for job " + jobId);
+			later(() -> endInError(job, reason));
+		}
+	}
+
+	@Override
+	public void endSynchronize() {
+		int listed;
+		int unlisted;
+		lock.lock();
+		try {
+			Set<String> seen = synchronizing == null ? Set.of() : synchronizing;
+			synchronizing = null;
+			listed = seen.size();
+			unlisted = (int) jobs.keySet().stream().filter(id -> !seen.contains(id)).count();
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+		// Unlisted jobs may belong to assets not created yet: each is checked against the library when it runs
+		// and only deleted once older than the grace period.
+		log.info("library synchronized: {} jobs listed, {} spooled jobs without a listed asset", listed, unlisted);
+	}
+
+	// ---------------------------------------------------------------- the management API
+
+	@Override
+	public List<DeferredJob> jobs() {
+		lock.lock();
+		try {
+			return jobs.values()
+				.stream()
+				.sorted(Comparator.comparing((Job job) -> job.priority()).thenComparing(this::queueRank))
+				.map(Job::snapshot)
+				.toList();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	private int queueRank(Job job) {
+		return switch (job.state()) {
+			case RUNNING -> 0;
+			case PENDING, FAILED -> 1;
+			default -> 2;
+		};
+	}
+
+	@Override
+	public DeferredStats stats() {
+		Map<String, Boolean> conditions = new LinkedHashMap<>(Conditions.evaluate(services.conditions().get()).states());
+		JpegCodec codec = services.codec().get();
+		conditions.put("pipeline", codec != null && services.developer().get() != null);
+		lock.lock();
+		try {
+			Map<JobPriority, Integer> queued = new EnumMap<>(JobPriority.class);
+			for (JobPriority priority : JobPriority.values()) {
+				queued.put(priority, 0);
+			}
+			for (Job job : queue.inOrder()) {
+				queued.merge(job.priority(), 1, Integer::sum);
+			}
+			return new DeferredStats(queued, running, completed, failed, phase2Times.percentile(0.5),
+					phase2Times.percentile(0.99), queueTimes.percentile(0.5), queueTimes.percentile(0.99),
+					codec == null ? "none" : codec.name(), paused, conditions, spoolBytes, fallbacks);
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void pause() {
+		setPaused(true);
+	}
+
+	@Override
+	public void resume() {
+		setPaused(false);
+	}
+
+	private void setPaused(boolean value) {
+		lock.lock();
+		try {
+			paused = value;
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+		log.info(value ? "deferred processing paused" : "deferred processing resumed");
+	}
+
+	@Override
+	public boolean drain(Duration timeout) {
+		long remaining = timeout.toNanos();
+		lock.lock();
+		try {
+			draining++;
+			changed.signalAll();
+			while (queue.size() > 0 || running > 0) {
+				if (remaining <= 0 || stopped) {
+					return false;
+				}
+				remaining = changed.awaitNanos(remaining);
+			}
+			return true;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		} finally {
+			draining--;
+			lock.unlock();
+		}
+	}
+
+	// ---------------------------------------------------------------- scheduling
+
+	private void changePriority(String jobId, JobPriority priority) {
+		lock.lock();
+		try {
+			Job job = jobs.get(jobId);
+			if (job != null && job.state() != JobState.ERROR && job.priority() != priority) {
+				reprioritise(job, priority);
+				changed.signalAll();
+			}
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	private void reprioritise(Job job, JobPriority priority) {
+		queue.changePriority(job, priority);
+		if (queue.contains(job)) {
+			publish(job, Map.of());
+		}
+	}
+
+	/** Called with the lock held. */
+	private void resizeWorkers() {
+		while (workerThreads < settings.workers() && !stopped) {
+			workerThreads++;
+			workers.execute(this::work);
+		}
+	}
+
+	private void work() {
+		Job job;
+		while ((job = nextJob()) != null) {
+			run(job);
+		}
+	}
+
+	/** @return the next job to run, marked RUNNING; null when this worker should end */
+	private Job nextJob() {
+		lock.lock();
+		try {
+			while (true) {
+				if (stopped || workerThreads > settings.workers()) {
+					workerThreads--;
+					return null;
+				}
+				Instant now = clock.instant();
+				Instant wakeAt = pickable(now);
+				if (wakeAt == null) {
+					Job job = pick(now);
+					if (job != null) {
+						queue.remove(job);
+						job.state(JobState.RUNNING);
+						running++;
+						return job;
+					}
+					wakeAt = queue.size() > 0 ? now.plus(settings.recheckInterval()) : Instant.MAX;
+				}
+				if (wakeAt.equals(Instant.MAX)) {
+					changed.await();
+				} else {
+					changed.awaitNanos(Math.max(1, Duration.between(now, wakeAt).toNanos()));
+				}
+			}
+		} catch (InterruptedException e) {
+			workerThreads--;
+			Thread.currentThread().interrupt();
+			return null;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** @return null when some queued job may start now, else when the earliest retry or asset check is due */
+	private Instant pickable(Instant now) {
+		if (queue.size() == 0) {
+			return Instant.MAX;
+		}
+		Instant earliest = Instant.MAX;
+		for (Job job : queue.inOrder()) {
+			if (!job.notBefore().isAfter(now)) {
+				return null;
+			}
+			if (job.notBefore().isBefore(earliest)) {
+				earliest = job.notBefore();
+			}
+		}
+		return earliest.isAfter(now.plus(settings.recheckInterval())) ? now.plus(settings.recheckInterval())
+				: earliest;
+	}
+
+	private Job pick(Instant now) {
+		if (services.developer().get() == null || services.codec().get() == null) {
+			return null;
+		}
+		Conditions conditions = Conditions.evaluate(services.conditions().get());
+		for (Job job : queue.inOrder()) {
+			if (job.notBefore().isAfter(now)) {
+				continue;
+			}
+			boolean high = job.priority() == JobPriority.HIGH;
+			boolean overdue = job.priority() == JobPriority.NORMAL
+					&& !job.acceptedAt().plus(settings.overdueAge()).isAfter(now);
+			if ((paused && !high && draining == 0)
+					|| !conditions.allow(job.priority(), overdue || draining > 0)) {
+				continue;
+			}
+			return job;
+		}
+		return null;
+	}
+
+	// ---------------------------------------------------------------- phase 2
+
+	private void run(Job job) {
+		CameraPhotoStore library = services.library().get();
+		PhotoDeveloper developer = services.developer().get();
+		JpegCodec codec = services.codec().get();
+		if (library == null || developer == null || codec == null) {
+			requeue(job, clock.instant().plus(settings.recheckInterval()), false);
+			return;
+		}
+		Optional<PhotoAsset> asset;
+		try {
+			asset = library.findByJob(job.id());
+		} catch (RuntimeException e) {
+			log.warn("library could not look up job {}; trying again later: {}", job.id(), e.toString());
+			requeue(job, clock.instant().plus(settings.retryDelay()), false);
+			return;
+		}
+		if (asset.isEmpty()) {
+			awaitAsset(job);
+			return;
+		}
+		EngineSettings current = currentSettings();
+		if (job.attempts() >= current.maxAttempts()) {
+			finishAttempt(job);
+			endInError(job, JobError.ABANDONED_ATTEMPTS.reason(job.attempts()
+					+ " attempts of job " + job.id() + " never finished (the process died during each)"));
+			return;
+		}
+		Instant started = clock.instant();
+		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
+		lock.lock();
+		try {
+			job.assetFound();
+			job.assetUri(asset.get().uri());
+			job.attempts(job.attempts() + 1);
+			publish(job, Map.of(DeferredJobEvents.QUEUED_MS, queuedMs));
+		} finally {
+			lock.unlock();
+		}
+		Instant deadline = started.plus(current.jobTimeout());
+		BooleanSupplier cancelled = () -> job.cancelled() || stopped || clock.instant().isAfter(deadline)
+				|| Conditions.mustYield(job.priority(), services.conditions().get());
+		try {
+			spool.recordAttempts(job.id(), job.attempts());
+			BurstMetadata.Stored stored = spool.read(job.id());
+			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
+					current.quality(stored.burst().setting().quality()), developer, codec, cancelled);
+			Optional<PhotoAsset> replaced;
+			try {
+				replaced = library.completeDeferredPhoto(job.id(), developed.file(), developed.width(),
+						developed.height());
+			} finally {
+				phaseTwo.discard(job.id());
+			}
+			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
+			if (replaced.isPresent()) {
+				complete(job, queuedMs, phase2Ms);
+			} else {
+				finishAttempt(job);
+				drop(job, "its asset was deleted during development");
+			}
+		} catch (CancellationException e) {
+			discardOutput(job);
+			stoppedAtTile(job, deadline);
+		} catch (NoSuchFileException e) {
+			discardOutput(job);
+			finishAttempt(job);
+			endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+		} catch (IOException e) {
+			discardOutput(job);
+			attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
+		} catch (media.library.MediaLibraryException e) {
+			discardOutput(job);
+			attemptFailed(job, JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
+		} catch (RuntimeException e) {
+			discardOutput(job);
+			log.error("development of job {} failed", job.id(), e);
+			attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	private EngineSettings currentSettings() {
+		lock.lock();
+		try {
+			return settings;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
+	private void awaitAsset(Job job) {
+		Instant now = clock.instant();
+		EngineSettings current = currentSettings();
+		if (job.cancelled() || !job.acceptedAt().plus(current.orphanGrace()).isAfter(now)) {
+			finishAttempt(job);
+			drop(job, job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
+			return;
+		}
+		int checks;
+		lock.lock();
+		try {
+			checks = job.nextAssetCheck();
+		} finally {
+			lock.unlock();
+		}
+		Duration wait = current.assetWait().multipliedBy(1L << Math.min(checks, 16));
+		if (wait.compareTo(LONGEST_ASSET_WAIT) > 0) {
+			wait = LONGEST_ASSET_WAIT;
+		}
+		requeue(job, now.plus(wait), false);
+	}
+
+	/** A running job stopped at a tile boundary: cancelled, timed out, shut down, or yielding to a capture. */
+	private void stoppedAtTile(Job job, Instant deadline) {
+		if (job.cancelled()) {
+			finishAttempt(job);
+			drop(job, "its asset was deleted during development");
+		} else if (clock.instant().isAfter(deadline)) {
+			attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
+					+ currentSettings().jobTimeout().toSeconds() + " s"));
+		} else {
+			// Yielding (or shutting down) is not a failed attempt.
+			uncountAttempt(job);
+			requeue(job, Instant.MIN, true);
+		}
+	}
+
+	private void uncountAttempt(Job job) {
+		lock.lock();
+		try {
+			job.attempts(job.attempts() - 1);
+		} finally {
+			lock.unlock();
+		}
+		try {
+			spool.recordAttempts(job.id(), job.attempts());
+		} catch (IOException e) {
+			log.warn("attempt count of job {} could not be lowered after it yielded: {}", job.id(), e.toString());
+		}
+	}
+
+	private void requeue(Job job, Instant notBefore, boolean announce) {
+		lock.lock();
+		try {
+			running--;
+			if (job.cancelled()) {
+				forgetLater(job);
+				return;
+			}
+			job.state(JobState.PENDING);
+			job.notBefore(notBefore);
+			if (announce) {
+				job.queuedAt(clock.instant());
+				publish(job, Map.of());
+			}
+			queue.add(job);
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	private void attemptFailed(Job job, String reason) {
+		EngineSettings current = currentSettings();
+		if (job.attempts() >= current.maxAttempts()) {
+			finishAttempt(job);
+			endInError(job, reason);
+			return;
+		}
+		log.warn("attempt {} of job {} failed; it will be retried: {}", job.attempts(), job.id(), reason);
+		lock.lock();
+		try {
+			running--;
+			job.state(JobState.FAILED);
+			job.error(reason);
+			job.notBefore(clock.instant().plus(current.retryDelay()));
+			publish(job, Map.of(DeferredJobEvents.ERROR, reason));
+			if (job.cancelled()) {
+				forgetLater(job);
+				return;
+			}
+			queue.add(job);
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	private void complete(Job job, long queuedMs, long phase2Ms) {
+		lock.lock();
+		try {
+			running--;
+			completed++;
+			phase2Times.record(phase2Ms);
+			queueTimes.record(queuedMs);
+			job.state(JobState.COMPLETED);
+			job.error(null);
+			jobs.remove(job.id());
+			publish(job, Map.of(DeferredJobEvents.QUEUED_MS, queuedMs, DeferredJobEvents.PHASE2_MS, phase2Ms));
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
+		deleteSpool(job);
+	}
+
+	/** Leaves RUNNING without going back to the queue. */
+	private void finishAttempt(Job job) {
+		lock.lock();
+		try {
+			if (job.state() == JobState.RUNNING) {
+				running--;
+				job.state(JobState.PENDING);
+			}
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Ends a job for good: the library keeps the asset FAST and visible and forgets the job; the spool goes once
+	 * the library has heard of it (else the next synchronization reports it again).
+	 */
+	private void endInError(Job job, String reason) {
+		lock.lock();
+		try {
+			if (job.state() != JobState.ERROR) {
+				failed++;
+				job.state(JobState.ERROR);
+				job.error(reason);
+				queue.remove(job);
+				publish(job, Map.of(DeferredJobEvents.ERROR, reason));
+				changed.signalAll();
+			}
+		} finally {
+			lock.unlock();
+		}
+		log.error("job {} of asset {} ended in error: {}", job.id(), job.assetUri(), reason);
+		CameraPhotoStore library = services.library().get();
+		if (library == null) {
+			return;
+		}
+		try {
+			library.failDeferredPhoto(job.id(), reason);
+			deleteSpool(job);
+		} catch (RuntimeException e) {
+			log.error("library could not record the error of job {}; it is reported again at the next start: {}",
+					job.id(), e.toString());
+		}
+	}
+
+	private void drop(Job job, String why) {
+		lock.lock();
+		try {
+			forget(job);
+		} finally {
+			lock.unlock();
+		}
+		dropSpool(job, why);
+	}
+
+	private void dropSpool(Job job, String why) {
+		log.info("job {} dropped: {}", job.id(), why);
+		deleteSpool(job);
+	}
+
+	/** Called with the lock held: the job leaves the engine, with an event. */
+	private void forget(Job job) {
+		queue.remove(job);
+		if (jobs.remove(job.id()) != null) {
+			events(DeferredJobEvents.TOPIC_CANCELLED, job, Map.of());
+		}
+		changed.signalAll();
+	}
+
+	/** Called with the lock held, for a job cancelled while it ran. */
+	private void forgetLater(Job job) {
+		forget(job);
+		later(() -> dropSpool(job, "its asset was deleted"));
+	}
+
+	private void deleteSpool(Job job) {
+		try {
+			spool.delete(job.id());
+			lock.lock();
+			try {
+				spoolBytes -= job.releaseBytes();
+			} finally {
+				lock.unlock();
+			}
+		} catch (IOException e) {
+			log.error("spool of job {} could not be deleted: {}", job.id(), e.toString());
+		}
+	}
+
+	private void discardOutput(Job job) {
+		try {
+			phaseTwo.discard(job.id());
+		} catch (IOException e) {
+			log.warn("developed file of job {} could not be removed: {}", job.id(), e.toString());
+		}
+	}
+
+	// ---------------------------------------------------------------- events
+
+	/** Called with the lock held: posts the job's current state. */
+	private void publish(Job job, Map<String, Object> extra) {
+		events(DeferredJobEvents.topic(job.state()), job, extra);
+	}
+
+	private void events(String topic, Job job, Map<String, Object> extra) {
+		Map<String, Object> properties = new HashMap<>(extra);
+		properties.put(DeferredJobEvents.JOB_ID, job.id());
+		properties.put(DeferredJobEvents.PRIORITY, job.priority().name());
+		properties.put(DeferredJobEvents.ATTEMPTS, job.attempts());
+		if (job.assetUri() != null) {
+			properties.put(DeferredJobEvents.ASSET_URI, job.assetUri());
+		}
+		later(() -> services.events().post(topic, properties));
+	}
+
+	/** Runs on the housekeeping thread; after a stop the work is left for the next start's recovery. */
+	private void later(Runnable task) {
+		try {
+			housekeeping.execute(task);
+		} catch (RejectedExecutionException e) {
+			log.debug("housekeeping after stop skipped: {}", task);
+		}
+	}
+
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

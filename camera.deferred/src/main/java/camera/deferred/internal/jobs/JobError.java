@@ -1,0 +1,21 @@
+package camera.deferred.internal.jobs;
+
+/** Why a job ended in ERROR (or why one attempt FAILED); the code leads the reason sent to the library. */
+enum JobError {
+	/** The spool holds no frames for the job: they were lost or never written. */
+	SPOOL_MISSING,
+	/** The job's spool files cannot be read back. */
+	SPOOL_UNREADABLE,
+	/** The pipeline or the encoder failed. */
+	DEVELOPMENT_FAILED,
+	/** Development took longer than the job timeout. */
+	TIMED_OUT,
+	/** The library could not replace the image. */
+	REPLACEMENT_FAILED,
+	/** Attempts were started but never ended, across restarts: the job may be what brings the process down. */
+	ABANDONED_ATTEMPTS;
+
+	String reason(String detail) {
+		return name() + ": " + detail;
+	}
+}

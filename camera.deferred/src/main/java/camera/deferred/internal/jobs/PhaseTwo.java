@@ -1,0 +1,88 @@
+package camera.deferred.internal.jobs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import camera.api.PhotoCaptureSetting;
+import camera.api.hal.FrameMetadata;
+import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.pipeline.RgbImage;
+
+/** Develops a spooled burst fully and encodes it into a JPEG file the library can take. */
+final class PhaseTwo {
+
+	/** A developed image waiting for the library. */
+	record Developed(Path file, int width, int height) {
+	}
+
+	private final Path outputDirectory;
+
+	PhaseTwo(Path outputDirectory) {
+		this.outputDirectory = outputDirectory;
+	}
+
+	/**
+	 * @throws CancellationException when {@code cancelled} turned true before the file was written
+	 */
+	Developed develop(String jobId, CapturedBurst burst, int quality, PhotoDeveloper developer, JpegCodec codec,
+			BooleanSupplier cancelled) throws IOException {
+		RgbImage image = developer.developFull(burst.frames(), cancelled);
+		if (cancelled.getAsBoolean()) {
+			throw new CancellationException("job " + jobId + " was stopped after development");
+		}
+		byte[] jpeg = codec.encode(image, quality, exif(burst));
+		Files.createDirectories(outputDirectory);
+		Path file = outputDirectory.resolve(jobId + ".jpg");
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			ByteBuffer data = ByteBuffer.wrap(jpeg);
+			while (data.hasRemaining()) {
+				channel.write(data);
+			}
+			channel.force(true);
+		}
+		return new Developed(file, image.width(), image.height());
+	}
+
+	/** Removes what a crash or a failed attempt left behind. */
+	void discard(String jobId) throws IOException {
+		Files.deleteIfExists(outputDirectory.resolve(jobId + ".jpg"));
+	}
+
+	/** Removes every leftover output at start-up: the library copies what it takes. */
+	void discardAll() throws IOException {
+		if (!Files.isDirectory(outputDirectory)) {
+			return;
+		}
+		try (var files = Files.newDirectoryStream(outputDirectory, "*.jpg")) {
+			for (Path file : files) {
+				Files.deleteIfExists(file);
+			}
+		}
+	}
+
+	static ExifData exif(CapturedBurst burst) {
+		PhotoCaptureSetting setting = burst.setting();
+		FrameMetadata first = burst.frames().getFirst().metadata();
+		return new ExifData(burst.captureTime(), orientation(setting.rotation().degrees(), setting.mirror()),
+				burst.camera().make(), burst.camera().model(), first.exposureNanos(), first.iso(), setting.location());
+	}
+
+	/** The EXIF orientation tag for a clockwise rotation, mirrored or not. */
+	static int orientation(int degrees, boolean mirror) {
+		return switch (degrees) {
+			case 90 -> mirror ? 7 : 6;
+			case 180 -> mirror ? 4 : 3;
+			case 270 -> mirror ? 5 : 8;
+			default -> mirror ? 2 : 1;
+		};
+	}
+}
