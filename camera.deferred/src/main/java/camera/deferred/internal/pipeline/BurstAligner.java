@@ -1,0 +1,150 @@
+package camera.deferred.internal.pipeline;
+
+/**
+ * Estimates the global integer shift of each burst frame against the first one, coarse to fine: on 1/16 and 1/8
+ * scale luminance pyramids, then to the pixel on a central window of 2x2 box sums of the mosaic. Any 2x2 window
+ * of a Bayer mosaic holds one red, two green and one blue site, so the box sum is a colour-neutral luminance at
+ * every pixel and odd shifts are found as well as even ones. The reference's pyramid is built once; estimating
+ * is thread-safe.
+ */
+final class BurstAligner {
+	private static final int BLOCK = 8;
+	private static final int COARSE_RADIUS = 8;
+	private static final int MIDDLE_RADIUS = 2;
+	private static final int FINE_RADIUS = 7;
+	private static final int WINDOW = 256;
+
+	private final BayerMosaic reference;
+	private final Plane referenceEighth;
+	private final Plane referenceSixteenth;
+
+	BurstAligner(BayerMosaic reference) {
+		this.reference = reference;
+		referenceEighth = Plane.blockMeans(reference, BLOCK);
+		referenceSixteenth = referenceEighth.halved();
+	}
+
+	FrameShift shiftOf(BayerMosaic frame) {
+		if (frame.width != reference.width || frame.height != reference.height) {
+			throw new IllegalArgumentException("burst frames differ in size: " + frame.width + "x" + frame.height
+					+ " against " + reference.width + "x" + reference.height);
+		}
+		Plane eighth = Plane.blockMeans(frame, BLOCK);
+		Plane sixteenth = eighth.halved();
+		int coarseRadius = Math.min(COARSE_RADIUS, Math.min(sixteenth.width, sixteenth.height) / 4);
+		int[] coarse = referenceSixteenth.bestShift(sixteenth, 0, 0, coarseRadius);
+		int[] middle = referenceEighth.bestShift(eighth, 2 * coarse[0], 2 * coarse[1], MIDDLE_RADIUS);
+		return fineShift(frame, BLOCK * middle[0], BLOCK * middle[1]);
+	}
+
+	private FrameShift fineShift(BayerMosaic frame, int baseX, int baseY) {
+		int windowWidth = Math.min(WINDOW, reference.width - 1);
+		int windowHeight = Math.min(WINDOW, reference.height - 1);
+		int windowX = (reference.width - 1 - windowWidth) / 2;
+		int windowY = (reference.height - 1 - windowHeight) / 2;
+		Plane window = Plane.boxSums(reference, windowX, windowY, windowWidth, windowHeight);
+		int regionX = Math.max(0, windowX + baseX - FINE_RADIUS);
+		int regionY = Math.max(0, windowY + baseY - FINE_RADIUS);
+		int regionEndX = Math.min(frame.width - 1, windowX + windowWidth + baseX + FINE_RADIUS);
+		int regionEndY = Math.min(frame.height - 1, windowY + windowHeight + baseY + FINE_RADIUS);
+		if (regionEndX - regionX < 2 || regionEndY - regionY < 2) {
+			return new FrameShift(baseX, baseY);
+		}
+		Plane region = Plane.boxSums(frame, regionX, regionY, regionEndX - regionX, regionEndY - regionY);
+		int[] best = window.bestShift(region, baseX + windowX - regionX, baseY + windowY - regionY, FINE_RADIUS);
+		return new FrameShift(best[0] - windowX + regionX, best[1] - windowY + regionY);
+	}
+
+	/** A small single-channel image used only for alignment. */
+	private record Plane(int width, int height, float[] values) {
+
+		static Plane blockMeans(BayerMosaic mosaic, int block) {
+			int width = Math.max(1, mosaic.width / block);
+			int height = Math.max(1, mosaic.height / block);
+			float[] sums = new float[width * height];
+			short[] row = new short[mosaic.width];
+			for (int y = 0; y < Math.min(mosaic.height, height * block); y++) {
+				mosaic.readRow(y, row, 0);
+				int base = (y / block) * width;
+				for (int x = 0; x < Math.min(mosaic.width, width * block); x++) {
+					sums[base + x / block] += row[x] & 0xFFFF;
+				}
+			}
+			float scale = 1f / (block * block);
+			for (int i = 0; i < sums.length; i++) {
+				sums[i] *= scale;
+			}
+			return new Plane(width, height, sums);
+		}
+
+		static Plane boxSums(BayerMosaic mosaic, int left, int top, int width, int height) {
+			float[] values = new float[width * height];
+			short[] upper = new short[mosaic.width];
+			short[] lower = new short[mosaic.width];
+			for (int y = 0; y < height; y++) {
+				mosaic.readRow(top + y, upper, 0);
+				mosaic.readRow(top + y + 1, lower, 0);
+				for (int x = 0; x < width; x++) {
+					int c = left + x;
+					values[y * width + x] = (upper[c] & 0xFFFF) + (upper[c + 1] & 0xFFFF) + (lower[c] & 0xFFFF)
+							+ (lower[c + 1] & 0xFFFF);
+				}
+			}
+			return new Plane(width, height, values);
+		}
+
+		Plane halved() {
+			int halfWidth = Math.max(1, width / 2);
+			int halfHeight = Math.max(1, height / 2);
+			float[] half = new float[halfWidth * halfHeight];
+			for (int y = 0; y < halfHeight; y++) {
+				for (int x = 0; x < halfWidth; x++) {
+					int i = 2 * y * width + 2 * x;
+					float sum = values[i];
+					sum += 2 * x + 1 < width ? values[i + 1] : values[i];
+					sum += 2 * y + 1 < height ? values[i + width] : values[i];
+					sum += 2 * x + 1 < width && 2 * y + 1 < height ? values[i + width + 1] : values[i];
+					half[y * halfWidth + x] = sum * 0.25f;
+				}
+			}
+			return new Plane(halfWidth, halfHeight, half);
+		}
+
+		/**
+		 * @return the shift {@code (dx, dy)} within {@code radius} of the centre that minimises the mean squared
+		 *         difference between this plane at {@code (x, y)} and {@code other} at {@code (x+dx, y+dy)}
+		 */
+		int[] bestShift(Plane other, int centreX, int centreY, int radius) {
+			int[] best = {centreX, centreY};
+			double bestError = Double.MAX_VALUE;
+			long minimumOverlap = Math.max(1, (long) width * height / 4);
+			for (int dy = centreY - radius; dy <= centreY + radius; dy++) {
+				int y0 = Math.max(0, -dy);
+				int y1 = Math.min(height, other.height - dy);
+				for (int dx = centreX - radius; dx <= centreX + radius; dx++) {
+					int x0 = Math.max(0, -dx);
+					int x1 = Math.min(width, other.width - dx);
+					long overlap = (long) Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+					if (overlap < minimumOverlap) {
+						continue;
+					}
+					double error = 0;
+					for (int y = y0; y < y1; y++) {
+						int here = y * width;
+						int there = (y + dy) * other.width + dx;
+						for (int x = x0; x < x1; x++) {
+							float difference = values[here + x] - other.values[there + x];
+							error += difference * difference;
+						}
+					}
+					error /= overlap;
+					if (error < bestError) {
+						bestError = error;
+						best = new int[] {dx, dy};
+					}
+				}
+			}
+			return best;
+		}
+	}
+}
