@@ -1,0 +1,143 @@
+package camera.hal.v4l2.internal.discovery;
+
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import camera.api.hal.HalCamera;
+import camera.hal.v4l2.internal.camera.CaptureSettings;
+import camera.hal.v4l2.internal.camera.V4l2Camera;
+import camera.hal.v4l2.internal.syscall.NativeSyscalls;
+import camera.hal.v4l2.internal.syscall.Syscalls;
+
+/**
+ * The V4L2 HAL: watches the device nodes and registers one {@link HalCamera} service per capture device while it
+ * exists. The cameras come and go with the hardware, so they are registered through the bundle context rather
+ * than declared as components; every registration, open device, mapping and the watcher thread end in
+ * {@link #deactivate()}.
+ */
+@Component(service = {}, immediate = true, configurationPid = V4l2Hal.PID)
+@Designate(ocd = V4l2Hal.Config.class)
+public final class V4l2Hal {
+	static final String PID = "camera.hal.v4l2";
+
+	@ObjectClassDefinition(name = "Darkroom V4L2 cameras",
+			description = "Real Linux cameras through Video4Linux2: which device nodes to use and how to capture.")
+	public @interface Config {
+		@AttributeDefinition(description = "Device nodes to consider as cameras: a path whose file name may hold "
+				+ "a glob, e.g. /dev/video* or /dev/video2.")
+		String devices() default "/dev/video*";
+
+		@AttributeDefinition(description = "Seconds between scans for cameras plugged in or removed; 0 scans "
+				+ "only at start.", min = "0")
+		int rescanSeconds() default 3;
+
+		@AttributeDefinition(description = "The most frames one capture delivers (a burst for the multi-frame "
+				+ "merge of phase 2).", min = "1")
+		int maxBurst() default 4;
+
+		@AttributeDefinition(description = "Memory-mapped buffers asked of the driver for streaming.", min = "2")
+		int bufferCount() default 4;
+
+		@AttributeDefinition(description = "Milliseconds to wait for one frame before a capture fails.", min = "1")
+		int pollTimeoutMillis() default 2000;
+	}
+
+	private final BundleContext context;
+	private final Logger log;
+	private final Syscalls syscalls = new NativeSyscalls();
+	private final ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "darkroom-v4l2-watcher"));
+	private volatile CaptureSettings settings;
+	private Config watching;
+	private DeviceWatcher watcher;
+	private ScheduledFuture<?> scans;
+
+	@Activate
+	public V4l2Hal(BundleContext context, Config config,
+			@Reference(service = LoggerFactory.class) Logger log) {
+		this.context = context;
+		this.log = log;
+		start(config);
+	}
+
+	/** Capture settings apply to the next capture; a new device glob or scan interval restarts the watcher. */
+	@Modified
+	synchronized void modified(Config config) {
+		if (config.devices().equals(watching.devices()) && config.rescanSeconds() == watching.rescanSeconds()) {
+			settings = captureSettings(config);
+			return;
+		}
+		stopWatching();
+		start(config);
+	}
+
+	@Deactivate
+	synchronized void deactivate() throws InterruptedException {
+		stopWatching();
+		executor.shutdownNow();
+		if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+			log.error("the V4L2 watcher thread did not stop within 10 s");
+		}
+	}
+
+	private static CaptureSettings captureSettings(Config config) {
+		return new CaptureSettings(config.maxBurst(), config.bufferCount(),
+				Duration.ofMillis(config.pollTimeoutMillis()));
+	}
+
+	private synchronized void start(Config config) {
+		watching = config;
+		settings = captureSettings(config);
+		watcher = new DeviceWatcher(syscalls, new DeviceNodes(config.devices()), () -> settings, this::register,
+				executor, log);
+		Runnable scan = () -> {
+			try {
+				watcher.rescan();
+			} catch (RuntimeException e) {
+				log.error("scanning {} for V4L2 cameras failed", config.devices(), e);
+			}
+		};
+		scans = config.rescanSeconds() > 0
+				? executor.scheduleWithFixedDelay(scan, 0, config.rescanSeconds(), TimeUnit.SECONDS)
+				: executor.schedule(scan, 0, TimeUnit.SECONDS);
+	}
+
+	private void stopWatching() {
+		scans.cancel(false);
+		watcher.stop();
+	}
+
+	private Runnable register(V4l2Camera camera) {
+		Hashtable<String, Object> properties = new Hashtable<>();
+		properties.put("camera.id", camera.info().id());
+		properties.put("camera.hal", camera.info().hal());
+		properties.put("v4l2.device", camera.path());
+		properties.put(Constants.SERVICE_DESCRIPTION, camera.info().name());
+		ServiceRegistration<HalCamera> registration = context.registerService(HalCamera.class, camera, properties);
+		return () -> {
+			try {
+				registration.unregister();
+			} catch (IllegalStateException e) {
+				log.debug("V4L2 camera {} was already unregistered with its bundle", camera.info().id());
+			}
+		};
+	}
+}
