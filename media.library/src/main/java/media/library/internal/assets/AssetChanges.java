@@ -1,0 +1,241 @@
+package media.library.internal.assets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import media.library.AssetQuery;
+import media.library.MediaAssetChangeRequest;
+import media.library.MediaLibraryErrorCode;
+import media.library.MediaLibraryEvents;
+import media.library.MediaLibraryException;
+import media.library.MediaQuality;
+import media.library.PhotoAsset;
+import media.library.PhotoProxy;
+import media.library.PhotoType;
+import media.library.internal.deferred.DeferredJobs;
+import media.library.internal.files.AssetUri;
+import media.library.internal.files.DisplayNames;
+import media.library.internal.files.StorageFailures;
+import media.library.internal.store.AssetRow;
+import media.library.internal.store.AssetStore;
+import media.library.internal.store.AssetStore.NewAsset;
+import media.library.internal.store.AssetStore.SavedImage;
+import media.library.internal.thumbnails.JpegImages;
+
+/** What applications do to assets through {@link media.library.PhotoAccessHelper}. */
+public final class AssetChanges {
+	private static final String JPEG = "image/jpeg";
+
+	private final AssetStore store;
+	private final AssetLocks locks;
+	private final AssetImages images;
+	private final AssetRemoval removal;
+	private final DeferredJobs jobs;
+	private final AssetEvents events;
+	private final Clock clock;
+	private final DisplayNames names = new DisplayNames();
+
+	public AssetChanges(AssetStore store, AssetLocks locks, AssetImages images, AssetRemoval removal,
+			DeferredJobs jobs, AssetEvents events, Clock clock) {
+		this.store = store;
+		this.locks = locks;
+		this.images = images;
+		this.removal = removal;
+		this.jobs = jobs;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public PhotoAsset create(String displayName) {
+		DisplayNames.requireValid(displayName);
+		Instant now = clock.instant();
+		long id = store.insert(new NewAsset(displayName, JPEG, now, null, MediaQuality.FULL, null, false));
+		return find(id);
+	}
+
+	public PhotoAsset create(PhotoType type, String extension) {
+		if (type == null) {
+			throw invalid("createAsset needs a photo type");
+		}
+		if (!DisplayNames.isImageExtension(extension)) {
+			throw invalid("'" + extension + "' is not an image extension the library stores (jpg, jpeg)");
+		}
+		return create(names.generate(LocalDateTime.now(clock), extension.toLowerCase(Locale.ROOT)));
+	}
+
+	public Optional<PhotoAsset> get(String uri) {
+		AssetUri parsed = AssetUri.parse(uri);
+		return store.find(parsed.id())
+			.filter(row -> row.displayName().equals(parsed.displayName()))
+			.map(AssetRow::toPhotoAsset);
+	}
+
+	public List<PhotoAsset> list(AssetQuery query) {
+		if (query == null) {
+			throw invalid("getAssets needs a query");
+		}
+		return store.query(query).stream().map(AssetRow::toPhotoAsset).toList();
+	}
+
+	public PhotoAsset apply(MediaAssetChangeRequest request) {
+		if (request == null) {
+			throw invalid("applyChanges needs a request");
+		}
+		long id = request.asset().id();
+		boolean carriesResource = request.imageBytes().isPresent() || request.imageFile().isPresent()
+				|| request.photoProxy().isPresent();
+		if (request.discards()) {
+			requireNoResource(carriesResource, "discarding a camera photo");
+			return discard(id);
+		}
+		if (request.savedAs().isPresent()) {
+			requireNoResource(carriesResource, "saving a camera photo");
+			return saveCameraPhoto(id);
+		}
+		if (carriesResource) {
+			return addImage(id, request);
+		}
+		throw invalid("the change request for asset " + id + " changes nothing");
+	}
+
+	public void trash(List<PhotoAsset> assets) {
+		for (AssetRow row : store.setTrashed(idsOf(assets), true, clock.instant())) {
+			if (row.quality() == MediaQuality.FAST && row.deferredJobId() != null) {
+				jobs.removeImage(row.deferredJobId(), true);
+			}
+		}
+	}
+
+	public void restore(List<PhotoAsset> assets) {
+		for (AssetRow row : store.setTrashed(idsOf(assets), false, clock.instant())) {
+			if (row.quality() == MediaQuality.FAST && row.deferredJobId() != null) {
+				jobs.restoreImage(row.deferredJobId());
+			}
+		}
+	}
+
+	public void deletePermanently(List<PhotoAsset> assets) {
+		removal.remove(idsOf(assets), "was deleted");
+	}
+
+	private PhotoAsset discard(long id) {
+		AssetRow row = existing(id);
+		if (!row.pending()) {
+			throw unsupported("asset " + row.uri() + " is not a pending camera photo: delete it instead");
+		}
+		return removal.remove(List.of(id), "was discarded").getFirst().toPhotoAsset();
+	}
+
+	private PhotoAsset saveCameraPhoto(long id) {
+		if (!store.markSaved(id, clock.instant())) {
+			AssetRow row = existing(id);
+			throw unsupported("asset " + row.uri() + " is not a pending camera photo");
+		}
+		AssetRow saved = existing(id);
+		events.post(MediaLibraryEvents.TOPIC_SAVED, saved);
+		return saved.toPhotoAsset();
+	}
+
+	private PhotoAsset addImage(long id, MediaAssetChangeRequest request) {
+		AssetRow saved = locks.writing(id, () -> {
+			AssetRow row = existing(id);
+			if (row.hasImage() || row.pending()) {
+				throw unsupported("asset " + row.uri() + " already has an image");
+			}
+			Optional<PhotoProxy> proxy = request.photoProxy();
+			if (proxy.isPresent()) {
+				return saveProxy(row, proxy.get());
+			}
+			Optional<byte[]> bytes = request.imageBytes();
+			if (bytes.isPresent()) {
+				JpegImages.Size size = JpegImages.probe(bytes.get());
+				images.writeFirst(row, bytes.get());
+				return recordImage(row, new SavedImage(size.width(), size.height(), bytes.get().length), MediaQuality.FULL,
+						null);
+			}
+			Path file = request.imageFile().orElseThrow();
+			JpegImages.Size size = JpegImages.probe(file);
+			images.writeFirst(row, file);
+			return recordImage(row, new SavedImage(size.width(), size.height(), sizeOf(file)), MediaQuality.FULL, null);
+		});
+		images.refreshThumbnailLater(id);
+		events.post(MediaLibraryEvents.TOPIC_SAVED, saved);
+		return saved.toPhotoAsset();
+	}
+
+	private AssetRow saveProxy(AssetRow row, PhotoProxy proxy) {
+		String jobId = proxy.photoId();
+		byte[] data = proxy.imageData();
+		if (jobId == null || jobId.isBlank() || data == null || data.length == 0) {
+			throw invalid("the photo proxy lacks a job id or an image");
+		}
+		if (proxy.width() <= 0 || proxy.height() <= 0) {
+			throw invalid("the photo proxy has no image size");
+		}
+		JpegImages.probe(data);
+		store.findByJob(jobId).ifPresent(other -> {
+			throw unsupported("deferred job " + jobId + " already belongs to asset " + other.uri());
+		});
+		images.writeFirst(row, data);
+		return recordImage(row, new SavedImage(proxy.width(), proxy.height(), data.length), MediaQuality.FAST, jobId);
+	}
+
+	/** Records a written first image, removing the file again when the database refuses. */
+	private AssetRow recordImage(AssetRow row, SavedImage image, MediaQuality quality, String jobId) {
+		try {
+			if (!store.attachImage(row.id(), image, quality, jobId, clock.instant())) {
+				throw unsupported("asset " + row.uri() + " got an image from elsewhere");
+			}
+		} catch (MediaLibraryException e) {
+			images.deleteFiles(row.id());
+			throw e;
+		}
+		return existing(row.id());
+	}
+
+	private AssetRow existing(long id) {
+		return store.find(id).orElseThrow(() -> new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND,
+				"asset " + id + " does not exist"));
+	}
+
+	private PhotoAsset find(long id) {
+		return existing(id).toPhotoAsset();
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		} catch (IOException e) {
+			throw StorageFailures.of("reading the size of " + file.getFileName(), e);
+		}
+	}
+
+	private static List<Long> idsOf(List<PhotoAsset> assets) {
+		if (assets == null || assets.stream().anyMatch(Objects::isNull)) {
+			throw invalid("the list of assets is missing or holds null");
+		}
+		return assets.stream().map(PhotoAsset::id).distinct().toList();
+	}
+
+	private static void requireNoResource(boolean carriesResource, String doing) {
+		if (carriesResource) {
+			throw unsupported(doing + " cannot also add a resource");
+		}
+	}
+
+	private static MediaLibraryException invalid(String message) {
+		return new MediaLibraryException(MediaLibraryErrorCode.INVALID_ARGUMENT, message);
+	}
+
+	private static MediaLibraryException unsupported(String message) {
+		return new MediaLibraryException(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED, message);
+	}
+}

@@ -1,0 +1,90 @@
+package media.library.internal.files;
+
+import java.nio.file.Path;
+
+import media.library.MediaLibraryErrorCode;
+import media.library.MediaLibraryException;
+import media.library.MediaQuality;
+
+/**
+ * Where the library keeps its files under {@code <data>/media}: the database, {@code Photo/<id>/<name>} for
+ * images and {@code Thumbnails/<id>.<quality>.jpg}. Every path it hands out is checked to resolve under the root.
+ */
+public final class LibraryPaths {
+	private static final String STAGING_SUFFIX = ".part";
+
+	private final Path root;
+	private final Path photos;
+	private final Path thumbnails;
+
+	/** @param dataDirectory the Darkroom data directory; the library lives in its {@code media} folder */
+	public LibraryPaths(Path dataDirectory) {
+		this.root = dataDirectory.toAbsolutePath().normalize().resolve("media");
+		this.photos = root.resolve("Photo");
+		this.thumbnails = root.resolve("Thumbnails");
+	}
+
+	/** @return the folder of the library */
+	public Path root() {
+		return root;
+	}
+
+	/** @return the SQLite database file */
+	public Path database() {
+		return root.resolve("library.db");
+	}
+
+	/** @return the folder holding one folder per asset */
+	public Path photos() {
+		return photos;
+	}
+
+	/** @return the folder of thumbnails */
+	public Path thumbnails() {
+		return thumbnails;
+	}
+
+	/** @return the folder of one asset */
+	public Path assetDirectory(long id) {
+		return inside(photos, photos.resolve(Long.toString(id)));
+	}
+
+	/** @return the image file of an asset */
+	public Path imageFile(long id, String displayName) {
+		return inside(assetDirectory(id), assetDirectory(id).resolve(DisplayNames.requireValid(displayName)));
+	}
+
+	/** @return the thumbnail file of an asset's image of that quality */
+	public Path thumbnailFile(long id, MediaQuality quality) {
+		return inside(thumbnails, thumbnails.resolve(id + "." + quality.name() + ".jpg"));
+	}
+
+	/** @return a file beside {@code target} for writing its next content before it is renamed over it */
+	public Path stagingFile(Path target, String unique) {
+		Path staging = target.resolveSibling("." + target.getFileName() + "." + unique + STAGING_SUFFIX);
+		return inside(target.getParent(), staging);
+	}
+
+	/** @return the staging file of that name beside {@code target}, as recorded in the database */
+	public Path stagingFileNamed(Path target, String fileName) {
+		if (!fileName.endsWith(STAGING_SUFFIX)) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.IO_ERROR,
+					"the recorded staging file '" + fileName + "' is not one the library writes");
+		}
+		return inside(target.getParent(), target.resolveSibling(fileName));
+	}
+
+	/** @return whether a file name is one of the library's staging files */
+	public static boolean isStagingFile(Path file) {
+		return file.getFileName().toString().endsWith(STAGING_SUFFIX);
+	}
+
+	private static Path inside(Path parent, Path candidate) {
+		Path normal = candidate.normalize();
+		if (!normal.startsWith(parent) || normal.equals(parent)) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_URI,
+					"the path '" + candidate + "' leaves the library folder");
+		}
+		return normal;
+	}
+}

@@ -1,0 +1,35 @@
+package media.library.internal.store;
+
+import java.time.Instant;
+
+import media.library.MediaQuality;
+import media.library.PhotoAsset;
+import media.library.PhotoType;
+import media.library.internal.files.AssetUri;
+
+/**
+ * One row of the asset table.
+ *
+ * @param stagedFile the name of a staged image that a committed replacement still has to rename over the
+ *                   asset's file, or {@code null}
+ */
+public record AssetRow(long id, String displayName, PhotoType photoType, String mimeType, int width, int height,
+		long size, Instant dateAdded, Instant dateModified, Instant dateTaken, MediaQuality quality,
+		String deferredJobId, boolean pending, boolean trashed, String stagedFile) {
+
+	/** @return whether an image was saved for this asset */
+	public boolean hasImage() {
+		return size > 0;
+	}
+
+	/** @return the asset's URI */
+	public String uri() {
+		return AssetUri.of(id, displayName);
+	}
+
+	/** @return the snapshot applications see */
+	public PhotoAsset toPhotoAsset() {
+		return new PhotoAsset(id, uri(), displayName, photoType, mimeType, width, height, size, dateAdded,
+				dateModified, dateTaken, quality, deferredJobId, pending, trashed);
+	}
+}
