@@ -4,8 +4,11 @@
 # read-only 9p share of the host root) against /dev/video0. The guest writes its verdict and a recorded
 # syscall trace to a second, writable share; this script checks the verdict and exits non-zero on failure.
 #
-# Usage: run-vivid-test.sh            (needs root for apt-get, a JDK 25 in JAVA_HOME, and the module built:
-#                                      mvn -pl camera.hal.v4l2 install, which also compiles the test classes)
+# Usage: run-vivid-test.sh [--platform]
+#   Needs root (apt-get), a JDK 25 in JAVA_HOME and the module built (mvn -pl camera.hal.v4l2 install, which also
+#   compiles the test classes). With --platform the guest first runs the exported distribution
+#   (camera.app/target/darkroom.jar, built beforehand) with the simulated HAL stopped: it must list the vivid
+#   camera, capture deferred photos through it and drain them to FULL.
 # Environment: VIVID_WORK  where the kernel, initramfs and results go (default camera.hal.v4l2/target/qemu)
 #              VIVID_TIMEOUT seconds before the guest is killed (default 170)
 set -euo pipefail
@@ -14,6 +17,12 @@ work=${VIVID_WORK:-$module/target/qemu}
 timeout_seconds=${VIVID_TIMEOUT:-170}
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
 mkdir -p "$work"
+platform=false
+if [ "${1:-}" = "--platform" ]; then
+  platform=true
+  app_jar=$(cd "$module/.." && pwd)/camera.app/target/darkroom.jar
+  [ -f "$app_jar" ] || { echo "--platform needs $app_jar: build camera.app first" >&2; exit 1; }
+fi
 
 # 1. Host packages: the emulator, a static busybox for the guest's init, cpio and kmod to build the initramfs.
 packages="qemu-system-x86 busybox-static cpio kmod"
@@ -76,7 +85,16 @@ classpath=$module/target/classes:$module/target/test-classes
 repository=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
 classpath=$classpath:$repository/darkroom/camera.api/1.0.0-SNAPSHOT/camera.api-1.0.0-SNAPSHOT.jar
 classpath=$classpath:$repository/org/osgi/org.osgi.service.log/1.5.0/org.osgi.service.log-1.5.0.jar
+photos=2
 cat > "$results/guest.sh" <<GUEST
+if $platform; then
+  mkdir -p $results/platform && cd $results/platform
+  printf '%s\\n' 'stop camera.hal.sim' 'camera:list --no-format' \
+    'camera:capture -c v4l2-video0 -n $photos -m deferred -s 640x480' 'deferred:drain -t 100' 'echo FULL-ASSETS' \
+    'media:list --quality full --no-format' 'exit 0' \
+    | $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar $app_jar > platform.out 2>&1
+  echo "platform exit \$?" >> platform.out
+fi
 cd $results
 exec $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto --enable-native-access=ALL-UNNAMED \
   -cp $classpath camera.hal.v4l2.internal.discovery.VividProbe /dev/video0 $results
@@ -98,5 +116,15 @@ fi
 if ! grep -qx 'PASS' "$results/verdict" 2>/dev/null; then
   echo "vivid test FAILED; see $results" >&2
   exit 1
+fi
+if $platform; then
+  echo "--- platform session in the guest"
+  cat "$results/platform/platform.out"
+  full=$(sed -n '/FULL-ASSETS/,$p' "$results/platform/platform.out" | grep -c 'file://media/Photo/' || true)
+  if ! grep -q 'v4l2-video0' "$results/platform/platform.out" || ! grep -qx 'platform exit 0' "$results/platform/platform.out" \
+      || [ "$full" -lt "$photos" ]; then
+    echo "platform test FAILED: the vivid camera was not listed or its $photos deferred photos did not reach FULL" >&2
+    exit 1
+  fi
 fi
 echo "vivid test passed; trace in $results/vivid.trace"

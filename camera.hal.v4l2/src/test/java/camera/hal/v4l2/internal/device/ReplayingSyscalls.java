@@ -46,22 +46,34 @@ public final class ReplayingSyscalls implements Syscalls {
 	 *         {@code traces/vivid-capture-yuyv.trace}
 	 */
 	public static ReplayingSyscalls of(String... resources) {
-		List<String[]> records = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
 		for (String resource : resources) {
-			try (InputStream in = ReplayingSyscalls.class.getClassLoader().getResourceAsStream(resource)) {
-				if (in == null) {
-					throw new IllegalArgumentException("no trace " + resource);
-				}
-				for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-					if (!line.isBlank() && !line.startsWith("#")) {
-						records.add(line.trim().split(" "));
-					}
-				}
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
+			lines.addAll(lines(resource));
+		}
+		return fromLines(lines);
+	}
+
+	/** @return a replay of trace lines, e.g. a recorded trace edited by a test */
+	public static ReplayingSyscalls fromLines(List<String> lines) {
+		List<String[]> records = new ArrayList<>();
+		for (String line : lines) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				records.add(line.trim().split(" "));
 			}
 		}
 		return new ReplayingSyscalls(records);
+	}
+
+	/** @return the lines of a trace in this module's test resources */
+	public static List<String> lines(String resource) {
+		try (InputStream in = ReplayingSyscalls.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no trace " + resource);
+			}
+			return List.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n"));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/**

@@ -20,13 +20,13 @@ import java.util.zip.Inflater;
  * close 3
  * </pre>
  */
-final class TraceFormat {
+public final class TraceFormat {
 	private TraceFormat() {
 	}
 
-	static final HexFormat HEX = HexFormat.of();
+	public static final HexFormat HEX = HexFormat.of();
 
-	static String pack(byte[] bytes) {
+	public static String pack(byte[] bytes) {
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
 		deflater.setInput(bytes);
 		deflater.finish();
@@ -39,7 +39,7 @@ final class TraceFormat {
 		return Base64.getEncoder().encodeToString(out.toByteArray());
 	}
 
-	static byte[] unpack(String text) {
+	public static byte[] unpack(String text) {
 		Inflater inflater = new Inflater();
 		inflater.setInput(Base64.getDecoder().decode(text));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
