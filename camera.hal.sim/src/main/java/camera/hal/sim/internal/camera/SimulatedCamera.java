@@ -1,0 +1,378 @@
+package camera.hal.sim.internal.camera;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import camera.api.CameraErrorCode;
+import camera.api.CameraException;
+import camera.api.CameraPosition;
+import camera.api.hal.HalCamera;
+import camera.api.hal.HalCameraInfo;
+import camera.api.hal.HalCapabilities;
+import camera.api.hal.HalDevice;
+import camera.hal.sim.internal.sensor.RowBands;
+import camera.hal.sim.internal.sensor.SimulatedSensor;
+
+/**
+ * One simulated camera. Each factory configuration of {@value #PID} makes one; while none exists, a single
+ * default back camera {@code sim-back} runs (configuration policy OPTIONAL on a factory PID), so the platform
+ * has a camera out of the box and a configuration replaces it.
+ * <p>
+ * The component registers its {@link HalCamera} service itself rather than through DS, because a camera can
+ * go away while its component lives on: the drop fault unplugs it in the middle of a burst and plugs it back
+ * later, as a USB camera would. Changes to timing and faults apply from the next capture; changes to the sensor
+ * render a new scene; changes to the camera's identity or capabilities re-register it (an open device then
+ * fails with DEVICE_DISABLED). Deactivation lets running captures finish their frame, then stops every thread.
+ */
+@Component(configurationPid = SimulatedCamera.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
+@Designate(ocd = SimulatedCamera.Configuration.class, factory = true)
+public final class SimulatedCamera implements HalCamera {
+	/** The factory PID of camera configurations. */
+	public static final String PID = "camera.hal.sim";
+	/** Service property carrying the camera id. */
+	public static final String CAMERA_ID_PROPERTY = "camera.id";
+	/** Service property carrying the HAL's short name. */
+	public static final String HAL_PROPERTY = "camera.hal";
+	private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+	@ObjectClassDefinition(name = "Darkroom simulated camera",
+			description = "A simulated 12-bit RGGB camera in front of a deterministic scene. One configuration per "
+					+ "camera; without any, one back camera 'sim-back' runs with these defaults.")
+	public @interface Configuration {
+		@AttributeDefinition(name = "Camera id", description = "Unique among all cameras of all HALs, e.g. sim-back.")
+		String camera_id() default "sim-back";
+
+		@AttributeDefinition(name = "Name", description = "The camera's name for people.")
+		String camera_name() default "Simulated back camera";
+
+		@AttributeDefinition(name = "Position", description = "Where the camera faces.")
+		CameraPosition camera_position() default CameraPosition.BACK;
+
+		@AttributeDefinition(name = "Profiles",
+				description = "Frame sizes offered as WIDTHxHEIGHT, even numbers, RAW_BAYER16 each.")
+		String[] profiles() default { "4000x3000", "1920x1080", "640x480" };
+
+		@AttributeDefinition(name = "Burst frames",
+				description = "The most raw frames one capture can deliver (1 to 64); the framework chooses up to it.")
+		int burst_frames() default 4;
+
+		@AttributeDefinition(name = "ISO",
+				description = "Sensitivity, 50 to 25600: shot and read noise grow with it, brightness does not.")
+		int iso() default 800;
+
+		@AttributeDefinition(name = "Scene seed",
+				description = "Chooses the scene's details (glyphs, star rotation, zone plate phase) and the noise.")
+		long scene_seed() default 1;
+
+		@AttributeDefinition(name = "Shot noise scale",
+				description = "Multiplies the photon shot noise variance; 0 turns shot noise off.")
+		double shot_noise_scale() default 1.0;
+
+		@AttributeDefinition(name = "Read noise scale",
+				description = "Multiplies the read noise standard deviation; 0 turns read noise off.")
+		double read_noise_scale() default 1.0;
+
+		@AttributeDefinition(name = "Black level",
+				description = "The raw value of black on the 12-bit scale (white is 4095), 0 to 1023.")
+		int black_level() default 256;
+
+		@AttributeDefinition(name = "Vignetting",
+				description = "Whether the lens darkens towards the corners (to 64% of the centre).")
+		boolean vignetting() default true;
+
+		@AttributeDefinition(name = "Shake pixels",
+				description = "Largest global movement of the scene between the first frame of a burst and a later "
+						+ "one, 0 to 64, rounded down to an even number so frames keep their Bayer phase.")
+		int shake_pixels() default 2;
+
+		@AttributeDefinition(name = "Exposure (ms)",
+				description = "Exposure time of each frame, also reported in its metadata; 0 for benchmarks.")
+		int exposure_ms() default 10;
+
+		@AttributeDefinition(name = "Readout (ms)",
+				description = "Readout time of each frame after its exposure; 0 for benchmarks.")
+		int readout_ms() default 20;
+
+		@AttributeDefinition(name = "Deferred photo delivery",
+				description = "Whether the camera supports deferred delivery of PHOTO; off exercises the single-phase path.")
+		boolean deferred_photo() default true;
+
+		@AttributeDefinition(name = "Fault: fail capture",
+				description = "The capture (counted from 1 since the camera was configured) that fails with "
+						+ "SERVICE_FATAL_ERROR before its first frame; 0 for none.")
+		int fault_fail_capture() default 0;
+
+		@AttributeDefinition(name = "Fault: delay (ms)",
+				description = "Extra time every capture waits before its shutter; 0 for none.")
+		int fault_delay_ms() default 0;
+
+		@AttributeDefinition(name = "Fault: drop during capture",
+				description = "The capture during which the camera is unplugged: its service goes away and the "
+						+ "capture fails with DEVICE_DISABLED; 0 for none.")
+		int fault_drop_capture() default 0;
+
+		@AttributeDefinition(name = "Fault: frames before the drop",
+				description = "How many frames of that capture are delivered before the camera is unplugged.")
+		int fault_drop_after_frames() default 1;
+
+		@AttributeDefinition(name = "Fault: reattach after (ms)",
+				description = "How long an unplugged camera stays away before its service returns; negative: "
+						+ "until the camera is reconfigured.")
+		int fault_reattach_ms() default 1000;
+
+		@AttributeDefinition(name = "Fault: corrupt capture",
+				description = "The capture one of whose frames is corrupt; 0 for none.")
+		int fault_corrupt_capture() default 0;
+
+		@AttributeDefinition(name = "Fault: corrupt frame",
+				description = "Which frame of that capture is corrupt, counted from 0.")
+		int fault_corrupt_frame() default 0;
+
+		@AttributeDefinition(name = "Fault: corruption",
+				description = "TRUNCATED: the buffer ends half-way; OUT_OF_RANGE: a band of rows holds 0xFFFF, "
+						+ "above the 12-bit white level.")
+		Corruption fault_corruption() default Corruption.TRUNCATED;
+	}
+
+	/** The settings in force and the sensor that renders them, swapped as one. */
+	record Setup(CameraSettings settings, SimulatedSensor sensor) {
+	}
+
+	private final BundleContext context;
+	private final Logger log;
+	private final ExecutorService pixelWorkers;
+	private final ScheduledExecutorService hotplug;
+	private final RowBands bands;
+	/** Captures hold it shared while they run; deactivation takes it exclusively to let them finish. */
+	private final ReadWriteLock activity = new ReentrantReadWriteLock();
+	private final AtomicReference<SimulatedDevice> openDevice = new AtomicReference<>();
+	private final AtomicInteger capturesSinceConfigured = new AtomicInteger();
+	private volatile Setup setup;
+
+	/** Guards registration, attached and deactivated. */
+	private final Object attachment = new Object();
+	private ServiceRegistration<HalCamera> registration;
+	private boolean attached;
+	private boolean deactivated;
+	private Future<?> pendingReattach;
+
+	@Activate
+	public SimulatedCamera(BundleContext context, Configuration configuration,
+			@Reference(service = LoggerFactory.class) Logger log) {
+		CameraSettings settings = CameraSettings.from(configuration);
+		this.context = context;
+		this.log = log;
+		String threadPrefix = "darkroom-sim-" + settings.info().id();
+		this.pixelWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+				threads(threadPrefix + "-pixels-"));
+		this.hotplug = Executors.newSingleThreadScheduledExecutor(threads(threadPrefix + "-hotplug-"));
+		this.bands = new RowBands(pixelWorkers);
+		this.setup = new Setup(settings, newSensor(settings));
+		// last: the camera is complete before anyone can find it
+		attach();
+	}
+
+	@Modified
+	void modified(Configuration configuration) {
+		CameraSettings settings = CameraSettings.from(configuration);
+		Setup previous = setup;
+		SimulatedSensor sensor = settings.seesSameAs(previous.settings()) ? previous.sensor() : newSensor(settings);
+		boolean sameCamera = settings.info().equals(previous.settings().info())
+				&& settings.capabilities().equals(previous.settings().capabilities());
+		setup = new Setup(settings, sensor);
+		capturesSinceConfigured.set(0);
+		if (!sameCamera) {
+			log.info("camera {} is now {}: registering it again", previous.settings().info().id(), settings.info().id());
+			detach();
+		}
+		synchronized (attachment) {
+			if (!attached && !deactivated) {
+				cancelReattach();
+				attach();
+			}
+		}
+	}
+
+	@Deactivate
+	void deactivate() {
+		synchronized (attachment) {
+			deactivated = true;
+			cancelReattach();
+		}
+		detach();
+		hotplug.shutdownNow();
+		Lock exclusive = activity.writeLock();
+		boolean capturesFinished = false;
+		try {
+			capturesFinished = exclusive.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		if (!capturesFinished) {
+			log.warn("camera {}: a capture did not finish within {} s; stopping its workers anyway", id(),
+					SHUTDOWN_WAIT_SECONDS);
+		}
+		// queued bands are cancelled, not just dropped, so a capture waiting on them fails instead of hanging
+		for (Runnable queued : pixelWorkers.shutdownNow()) {
+			if (queued instanceof Future<?> band) {
+				band.cancel(false);
+			}
+		}
+		awaitTermination(pixelWorkers);
+		awaitTermination(hotplug);
+		if (capturesFinished) {
+			exclusive.unlock();
+		}
+	}
+
+	@Override
+	public HalCameraInfo info() {
+		return setup.settings().info();
+	}
+
+	@Override
+	public HalCapabilities capabilities() {
+		return setup.settings().capabilities();
+	}
+
+	@Override
+	public HalDevice open() {
+		synchronized (attachment) {
+			if (!attached) {
+				throw new CameraException(CameraErrorCode.DEVICE_DISABLED, "camera " + id() + " is not attached");
+			}
+			SimulatedDevice device = new SimulatedDevice(this);
+			if (!openDevice.compareAndSet(null, device)) {
+				throw new CameraException(CameraErrorCode.CONFLICT_CAMERA, "camera " + id() + " is already open");
+			}
+			return device;
+		}
+	}
+
+	Setup setup() {
+		return setup;
+	}
+
+	/** @return the number of this capture since the camera was configured, from 1 */
+	int nextCaptureNumber() {
+		return capturesSinceConfigured.incrementAndGet();
+	}
+
+	/** @return the lock a capture holds shared while it runs, so deactivation waits for it */
+	Lock captureActivity() {
+		return activity.readLock();
+	}
+
+	/** The device was closed by its user: the camera can be opened again. */
+	void released(SimulatedDevice device) {
+		openDevice.compareAndSet(device, null);
+	}
+
+	/** The drop fault: the camera goes away now and, if configured, comes back after a while. */
+	void unplug(int reattachMillis) {
+		log.warn("camera {}: simulated unplug during a capture", id());
+		detach();
+		synchronized (attachment) {
+			if (reattachMillis >= 0 && !deactivated) {
+				pendingReattach = hotplug.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private void reattach() {
+		synchronized (attachment) {
+			if (!attached && !deactivated) {
+				attach();
+				log.info("camera {}: plugged back in", id());
+			}
+		}
+	}
+
+	private void attach() {
+		synchronized (attachment) {
+			HalCameraInfo info = info();
+			Dictionary<String, Object> properties = new Hashtable<>();
+			properties.put(CAMERA_ID_PROPERTY, info.id());
+			properties.put(HAL_PROPERTY, info.hal());
+			registration = context.registerService(HalCamera.class, this, properties);
+			attached = true;
+		}
+	}
+
+	/** Unregisters the camera and disconnects whoever has it open. */
+	private void detach() {
+		ServiceRegistration<HalCamera> gone;
+		synchronized (attachment) {
+			gone = registration;
+			registration = null;
+			attached = false;
+		}
+		// outside the lock: unregistering calls the framework's unbind, which may call back into this camera
+		if (gone != null) {
+			gone.unregister();
+		}
+		SimulatedDevice device = openDevice.getAndSet(null);
+		if (device != null) {
+			device.disconnect();
+		}
+	}
+
+	private void cancelReattach() {
+		if (pendingReattach != null) {
+			pendingReattach.cancel(false);
+			pendingReattach = null;
+		}
+	}
+
+	private SimulatedSensor newSensor(CameraSettings settings) {
+		return new SimulatedSensor(settings.sensor(), settings.sceneSeed(), settings.shakePixels(), bands);
+	}
+
+	private String id() {
+		return setup.settings().info().id();
+	}
+
+	private void awaitTermination(ExecutorService executor) {
+		try {
+			if (!executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				log.error("camera {}: a worker thread did not stop; the bundle's class loader may leak", id());
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

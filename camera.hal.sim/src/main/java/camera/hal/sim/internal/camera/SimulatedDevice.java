@@ -1,0 +1,187 @@
+package camera.hal.sim.internal.camera;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import camera.api.CameraErrorCode;
+import camera.api.CameraException;
+import camera.api.hal.BayerPattern;
+import camera.api.hal.FrameMetadata;
+import camera.api.hal.FrameSink;
+import camera.api.hal.HalCaptureRequest;
+import camera.api.hal.HalDevice;
+import camera.api.hal.PixelFormat;
+import camera.api.hal.RawFrame;
+import camera.hal.sim.internal.scene.SeedMixer;
+import camera.hal.sim.internal.sensor.SensorModel;
+import camera.hal.sim.internal.sensor.Shake;
+import camera.hal.sim.internal.sensor.SimulatedSensor;
+
+/**
+ * An opened simulated camera. A capture renders each frame of the burst, waits out the timing model and hands
+ * the frame to the sink on the caller's thread; every wait ends early when the device is closed or the camera
+ * goes away, so a capture never hangs.
+ * <p>
+ * Error codes of {@link #capture}: INVALID_ARGUMENT for a size, format or frame count the camera does not
+ * offer; DEVICE_DISABLED when the device was closed, the camera was unplugged (drop fault) or is being stopped;
+ * SERVICE_FATAL_ERROR for the fail fault. The corrupt fault delivers a frame that is detectably broken instead.
+ */
+final class SimulatedDevice implements HalDevice {
+	private static final long NOISE_STREAM = 0x6E6F697365L;
+
+	private final SimulatedCamera camera;
+	/** Counted down once, by close or by the camera going away. */
+	private final CountDownLatch released = new CountDownLatch(1);
+	private final Lock oneCaptureAtATime = new ReentrantLock();
+
+	SimulatedDevice(SimulatedCamera camera) {
+		this.camera = camera;
+	}
+
+	@Override
+	public void capture(HalCaptureRequest request, FrameSink sink) {
+		Objects.requireNonNull(request, "request");
+		Objects.requireNonNull(sink, "sink");
+		SimulatedCamera.Setup setup = camera.setup();
+		CameraSettings settings = setup.settings();
+		checkOffered(request, settings);
+		if (request.frameCount() > settings.capabilities().maxBurst()) {
+			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + settings.info().id()
+					+ " delivers at most " + settings.capabilities().maxBurst() + " frames, not " + request.frameCount());
+		}
+		Lock running = camera.captureActivity();
+		if (!running.tryLock()) {
+			throw disabled("is stopping");
+		}
+		try {
+			oneCaptureAtATime.lockInterruptibly();
+			try {
+				checkConnected();
+				captureBurst(request, sink, setup);
+			} finally {
+				oneCaptureAtATime.unlock();
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw disabled("was interrupted while waiting for another capture");
+		} finally {
+			running.unlock();
+		}
+	}
+
+	/**
+	 * @return the noise-free reference of this size; see {@link SimulatedSensor#reference} for its scale. Its
+	 *         metadata says so: black level 0, white level the sensor's full scale, no Bayer pattern.
+	 * @throws CameraException INVALID_ARGUMENT for a size the camera does not offer, DEVICE_DISABLED while the
+	 *         camera is stopping
+	 */
+	@Override
+	public Optional<RawFrame> referenceFrame(HalCaptureRequest request) {
+		Objects.requireNonNull(request, "request");
+		SimulatedCamera.Setup setup = camera.setup();
+		checkOffered(request, setup.settings());
+		Lock running = camera.captureActivity();
+		if (!running.tryLock()) {
+			throw disabled("is stopping");
+		}
+		try {
+			SensorModel model = setup.sensor().model();
+			ByteBuffer samples = setup.sensor().reference(request.size());
+			FrameMetadata metadata = new FrameMetadata(0, setup.settings().timing().exposureNanos(), model.iso(), 0,
+					model.fullScale(), null);
+			int width = request.size().width();
+			return Optional.of(new RawFrame(PixelFormat.RGB48_LINEAR, width, request.size().height(), width * 6,
+					samples, metadata));
+		} finally {
+			running.unlock();
+		}
+	}
+
+	@Override
+	public void close() {
+		released.countDown();
+		camera.released(this);
+	}
+
+	/** The camera went away under this device. */
+	void disconnect() {
+		released.countDown();
+	}
+
+	private void captureBurst(HalCaptureRequest request, FrameSink sink, SimulatedCamera.Setup setup) {
+		CameraSettings settings = setup.settings();
+		FaultPlan faults = settings.faults();
+		int number = camera.nextCaptureNumber();
+		if (faults.delayMillis() > 0) {
+			await(TimeUnit.MILLISECONDS.toNanos(faults.delayMillis()));
+		}
+		if (faults.fails(number)) {
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"camera " + settings.info().id() + ": simulated sensor failure on capture " + number);
+		}
+		SensorModel model = setup.sensor().model();
+		long captureSeed = SeedMixer.mix(SeedMixer.mix(settings.sceneSeed(), NOISE_STREAM), number);
+		long period = settings.timing().framePeriodNanos();
+		long start = System.nanoTime();
+		sink.shutter(start);
+		for (int index = 0;; index++) {
+			if (faults.drops(number, index, request.frameCount())) {
+				camera.unplug(faults.reattachMillis());
+				throw disabled("was unplugged after " + index + " frames of capture " + number);
+			}
+			if (index == request.frameCount()) {
+				return;
+			}
+			Shake shake = Shake.of(captureSeed, index, settings.shakePixels());
+			ByteBuffer samples = setup.sensor().frame(request.size(), shake, SeedMixer.mix(captureSeed, index));
+			int width = request.size().width();
+			int height = request.size().height();
+			if (faults.corrupts(number, index)) {
+				faults.corruption().spoil(samples, width * 2, height);
+			}
+			await(start + (index + 1) * period - System.nanoTime());
+			checkConnected();
+			FrameMetadata metadata = new FrameMetadata(start + index * period, settings.timing().exposureNanos(),
+					model.iso(), model.blackLevel(), SensorModel.WHITE_LEVEL, BayerPattern.RGGB);
+			sink.frame(new RawFrame(PixelFormat.RAW_BAYER16, width, height, width * 2, samples, metadata));
+		}
+	}
+
+	private static void checkOffered(HalCaptureRequest request, CameraSettings settings) {
+		if (!settings.offers(request.size(), request.format())) {
+			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + settings.info().id()
+					+ " offers no profile " + request.size() + " " + request.format());
+		}
+	}
+
+	/** Waits up to nanos; fails with DEVICE_DISABLED as soon as the device is released. */
+	private void await(long nanos) {
+		if (nanos <= 0) {
+			return;
+		}
+		try {
+			if (released.await(nanos, TimeUnit.NANOSECONDS)) {
+				throw disabled("was closed or went away during a capture");
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw disabled("was interrupted during a capture");
+		}
+	}
+
+	private void checkConnected() {
+		if (released.getCount() == 0) {
+			throw disabled("is closed or gone");
+		}
+	}
+
+	private CameraException disabled(String what) {
+		return new CameraException(CameraErrorCode.DEVICE_DISABLED,
+				"camera " + camera.setup().settings().info().id() + " " + what);
+	}
+}

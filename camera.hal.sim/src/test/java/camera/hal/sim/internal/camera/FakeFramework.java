@@ -1,0 +1,91 @@
+package camera.hal.sim.internal.camera;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.log.Logger;
+
+import camera.api.hal.HalCamera;
+
+/**
+ * Just enough of an OSGi framework to run a {@link SimulatedCamera} outside one: a bundle context that records
+ * service registrations, a logger that drops everything, and configurations built from the annotation's
+ * defaults with some attributes overridden.
+ */
+final class FakeFramework {
+	private final List<HalCamera> registered = new CopyOnWriteArrayList<>();
+	private final Semaphore registrations = new Semaphore(0);
+
+	BundleContext context() {
+		return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { BundleContext.class },
+				(proxy, method, args) -> {
+					if (!method.getName().equals("registerService")) {
+						throw new UnsupportedOperationException(method.getName());
+					}
+					HalCamera camera = (HalCamera) args[1];
+					registered.add(camera);
+					registrations.release();
+					return registration(camera);
+				});
+	}
+
+	/** @return the cameras registered now */
+	List<HalCamera> registered() {
+		return List.copyOf(registered);
+	}
+
+	/** Waits for the next registration after those already seen; fails the test instead of hanging. */
+	void awaitRegistrations(int count) throws InterruptedException {
+		if (!registrations.tryAcquire(count, 10, TimeUnit.SECONDS)) {
+			throw new AssertionError("the camera did not register " + count + " time(s)");
+		}
+	}
+
+	private ServiceRegistration<?> registration(HalCamera camera) {
+		return (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> {
+					if (!method.getName().equals("unregister")) {
+						throw new UnsupportedOperationException(method.getName());
+					}
+					if (!registered.remove(camera)) {
+						throw new IllegalStateException("unregistered twice");
+					}
+					return null;
+				});
+	}
+
+	static Logger logger() {
+		return (Logger) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(), new Class<?>[] { Logger.class },
+				(proxy, method, args) -> method.getReturnType() == boolean.class ? false
+						: method.getReturnType() == String.class ? "test" : null);
+	}
+
+	/**
+	 * @param overrides attribute method names (e.g. {@code fault_fail_capture}) and values
+	 * @return a configuration with the defaults of the annotation except for the overrides; fast timing
+	 */
+	static SimulatedCamera.Configuration configuration(Map<String, Object> overrides) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("profiles", new String[] { "64x48", "32x24" });
+		values.put("exposure_ms", 0);
+		values.put("readout_ms", 0);
+		values.putAll(overrides);
+		return (SimulatedCamera.Configuration) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
+				new Class<?>[] { SimulatedCamera.Configuration.class }, (proxy, method, args) -> {
+					if (values.containsKey(method.getName())) {
+						return values.get(method.getName());
+					}
+					if (method.getDefaultValue() == null) {
+						throw new UnsupportedOperationException(method.getName());
+					}
+					return method.getDefaultValue();
+				});
+	}
+}
