@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import media.library.ImageFileType;
 import media.library.MediaAssetChangeRequest;
@@ -22,7 +23,7 @@ public final class LibraryFixture implements AutoCloseable {
 	public final SilentLogger log = new SilentLogger();
 	public final RecordingEventAdmin events = new RecordingEventAdmin();
 	public PhotoLibrary library;
-	private int files;
+	private final AtomicInteger files = new AtomicInteger();
 
 	public LibraryFixture(Path data) {
 		this.data = data;
@@ -51,7 +52,7 @@ public final class LibraryFixture implements AutoCloseable {
 
 	/** @return a file holding a FULL image, outside the library folder */
 	public Path fullImageFile() throws IOException {
-		Path file = data.resolve("developed-" + (++files) + ".jpg");
+		Path file = data.resolve("developed-" + files.incrementAndGet() + ".jpg");
 		Files.write(file, TestImages.full());
 		return file;
 	}

@@ -66,7 +66,7 @@ public final class ImageRequests {
 		try {
 			image = source.read(request.assetId());
 		} catch (MediaLibraryException e) {
-			finish(request, request.endNow(e));
+			finish(request, request.endNow(goneWhileWaiting(request, e)));
 			return;
 		}
 		boolean full = image.quality() == MediaQuality.FULL;
@@ -102,7 +102,7 @@ public final class ImageRequests {
 						finish(request, request.deliverFinal(image));
 					}
 				} catch (MediaLibraryException e) {
-					finish(request, request.endNow(e));
+					finish(request, request.endNow(goneWhileWaiting(request, e)));
 				}
 			});
 		}
@@ -158,6 +158,14 @@ public final class ImageRequests {
 			requests.remove(request);
 			return requests.isEmpty() ? null : requests;
 		});
+	}
+
+	/** An asset deleted under a request that waits for its FULL image ends it with CANCELLED, however it raced. */
+	private static MediaLibraryException goneWhileWaiting(ImageRequest<?> request, MediaLibraryException failure) {
+		if (request.mode() != DeliveryMode.FAST_MODE && failure.errorCode() == MediaLibraryErrorCode.NOT_FOUND) {
+			return new MediaLibraryException(MediaLibraryErrorCode.CANCELLED, failure.getMessage(), failure);
+		}
+		return failure;
 	}
 
 	private static MediaLibraryException noFullImage(ImageRequest<?> request) {
