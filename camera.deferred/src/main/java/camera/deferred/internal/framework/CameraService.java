@@ -1,0 +1,177 @@
+package camera.deferred.internal.framework;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import camera.api.CameraDevice;
+import camera.api.CameraInput;
+import camera.api.CameraManager;
+import camera.api.CameraOutputCapability;
+import camera.api.PhotoOutput;
+import camera.api.PhotoSession;
+import camera.api.Profile;
+import camera.api.SceneMode;
+import camera.api.hal.HalCamera;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.jobs.DeferredEngine;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import media.library.PhotoAccessHelper;
+import media.library.processing.CameraPhotoStore;
+
+/**
+ * The {@link CameraManager} service: follows every HAL camera service as it comes and goes, and hands the deferred
+ * engine and the media library to the capture path while they are there.
+ */
+@Component(service = CameraManager.class, configurationPid = CameraService.PID)
+@Designate(ocd = CameraService.Configuration.class)
+public class CameraService implements CameraManager, DeliveryServices {
+	/** The configuration PID of the camera framework. */
+	public static final String PID = "camera.deferred.framework";
+
+	@ObjectClassDefinition(name = "Darkroom camera framework",
+			description = "JPEG qualities, thumbnails and time limits of the capture path.")
+	@interface Configuration {
+		@AttributeDefinition(description = "JPEG quality (1-100) of first-phase images and proxy thumbnails.",
+				min = "1", max = "100")
+		int fastQuality() default 80;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality HIGH.",
+				min = "1", max = "100")
+		int highQuality() default 95;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality MEDIUM.",
+				min = "1", max = "100")
+		int mediumQuality() default 85;
+
+		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality LOW.",
+				min = "1", max = "100")
+		int lowQuality() default 70;
+
+		@AttributeDefinition(description = "Longest side in pixels of the thumbnail of a deferred photo proxy.",
+				min = "16")
+		int thumbnailSize() default 320;
+
+		@AttributeDefinition(description = "Seconds a camera may take to deliver the frames of one capture before"
+				+ " the capture fails with SERVICE_FATAL_ERROR.", min = "1")
+		int captureTimeoutSeconds() default 10;
+
+		@AttributeDefinition(description = "Raw frames per capture, merged by the full development; capped by what"
+				+ " the camera can burst.", min = "1")
+		int burstFrames() default 4;
+	}
+
+	private final Logger log;
+	private final CameraFramework framework;
+	private volatile FrameworkSettings settings;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile DeferredEngine engine;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile CameraPhotoStore photoStore;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile PhotoAccessHelper library;
+
+	@Activate
+	public CameraService(Configuration configuration, @Reference PhotoDeveloper developer, @Reference JpegCodec codec,
+			@Reference(service = LoggerFactory.class) Logger log) {
+		this.log = log;
+		this.settings = settings(configuration);
+		this.framework = new CameraFramework(log, () -> settings, developer, codec, this);
+		log.info("Camera framework started; JPEG through {}", codec.name());
+	}
+
+	@Modified
+	void modified(Configuration configuration) {
+		try {
+			settings = settings(configuration);
+		} catch (IllegalArgumentException e) {
+			log.error("Camera framework configuration rejected, keeping the previous one: {}", e.getMessage());
+		}
+	}
+
+	@Deactivate
+	void deactivate() {
+		framework.stop();
+	}
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindHalCamera(HalCamera camera) {
+		framework.cameraAdded(camera);
+	}
+
+	void unbindHalCamera(HalCamera camera) {
+		framework.cameraRemoved(camera);
+	}
+
+	@Override
+	public List<CameraDevice> getSupportedCameras() {
+		return framework.getSupportedCameras();
+	}
+
+	@Override
+	public List<SceneMode> getSupportedSceneModes(CameraDevice camera) {
+		return framework.getSupportedSceneModes(camera);
+	}
+
+	@Override
+	public CameraOutputCapability getSupportedOutputCapability(CameraDevice camera, SceneMode mode) {
+		return framework.getSupportedOutputCapability(camera, mode);
+	}
+
+	@Override
+	public CameraInput createCameraInput(CameraDevice camera) {
+		return framework.createCameraInput(camera);
+	}
+
+	@Override
+	public PhotoOutput createPhotoOutput(Profile profile) {
+		return framework.createPhotoOutput(profile);
+	}
+
+	@Override
+	public PhotoSession createSession(SceneMode mode) {
+		return framework.createSession(mode);
+	}
+
+	@Override
+	public Optional<DeferredEngine> engine() {
+		return Optional.ofNullable(engine);
+	}
+
+	@Override
+	public Optional<CameraPhotoStore> photoStore() {
+		return Optional.ofNullable(photoStore);
+	}
+
+	@Override
+	public Optional<PhotoAccessHelper> library() {
+		return Optional.ofNullable(library);
+	}
+
+	private static FrameworkSettings settings(Configuration configuration) {
+		return new FrameworkSettings(configuration.fastQuality(), configuration.highQuality(),
+				configuration.mediumQuality(), configuration.lowQuality(), configuration.thumbnailSize(),
+				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames());
+	}
+}

@@ -1,0 +1,177 @@
+package camera.deferred.internal.framework;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.osgi.service.log.Logger;
+
+import camera.api.CameraErrorCode;
+import camera.api.CameraException;
+import camera.api.CaptureEndInfo;
+import camera.api.CaptureStartInfo;
+import camera.api.hal.HalCaptureRequest;
+import camera.api.hal.HalDevice;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import media.library.MediaLibraryException;
+
+/**
+ * Runs captures in two stages. The capture stage takes the frames from the camera, one capture at a time per
+ * camera; the development stage turns them into the photo event, in order per output. The camera starts the next
+ * capture while the previous one develops, so development delays the next shot only when it falls a whole capture
+ * behind.
+ */
+final class CapturePipeline {
+	private final Logger log;
+	private final Supplier<FrameworkSettings> settings;
+	private final ExecutorService workers;
+	private final CaptureActivity activity;
+	private final FastImages fastImages;
+	private final Map<PhotoDelivery, Delivery> deliveries = new EnumMap<>(PhotoDelivery.class);
+	private volatile boolean stopping;
+
+	CapturePipeline(Logger log, Supplier<FrameworkSettings> settings, PhotoDeveloper developer, JpegCodec codec,
+			DeliveryServices services, ExecutorService workers, CaptureActivity activity) {
+		this.log = log;
+		this.settings = settings;
+		this.workers = workers;
+		this.activity = activity;
+		this.fastImages = new FastImages(developer, codec, settings);
+		Delivery fullAsset = new FullAssetDelivery(developer, codec, settings, services, this::stopping, log);
+		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(developer, codec, settings, this::stopping));
+		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
+		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(services, fullAsset, log));
+	}
+
+	/**
+	 * Queues a capture on its camera's capture line; its events follow on the output's event executor.
+	 *
+	 * @throws CameraException SERVICE_FATAL_ERROR when the camera service is stopping
+	 */
+	void submit(Capture capture) {
+		activity.begin();
+		try {
+			capture.input().captureLine().execute(() -> captureFrames(capture));
+		} catch (RejectedExecutionException e) {
+			activity.end();
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR, "the camera service is stopping", e);
+		}
+	}
+
+	/** Development still running is cancelled between tiles; captures not yet started fail. */
+	void stop() {
+		stopping = true;
+	}
+
+	private boolean stopping() {
+		return stopping;
+	}
+
+	private void captureFrames(Capture capture) {
+		Optional<OpenCamera> camera = capture.input().openCamera();
+		if (camera.isEmpty() || stopping) {
+			finishWithError(capture, new CameraException(CameraErrorCode.DEVICE_DISABLED,
+					"camera " + capture.input().device().cameraId() + " is not open"));
+			return;
+		}
+		capture.output().fireCaptureStart(new CaptureStartInfo(capture.id(), -1));
+		Semaphore slots = capture.input().developmentSlots();
+		try {
+			slots.acquire();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			finishWithError(capture, new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"capture " + capture.id() + " was interrupted", e));
+			return;
+		}
+		CapturedPhoto photo;
+		try {
+			photo = readFrames(capture, camera.get().device());
+			capture.output().developmentLine().execute(() -> develop(photo, slots));
+		} catch (RuntimeException e) {
+			slots.release();
+			finishWithError(capture, e);
+		}
+	}
+
+	private CapturedPhoto readFrames(Capture capture, HalDevice device) {
+		OutputConfiguration configuration = capture.configuration();
+		HalCaptureRequest request = new HalCaptureRequest(capture.id(), configuration.sensorProfile().size(),
+				configuration.sensorProfile().format(), configuration.frameCount());
+		PhotoDelivery delivery = configuration.delivery();
+		FrameCollector collector = new FrameCollector(capture, delivery.deferred()
+				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers)
+				: null);
+		// The HAL promises never to hang; the timeout guards against one that breaks the promise.
+		Future<?> running = workers.submit(() -> device.capture(request, collector));
+		Duration timeout = settings.get().captureTimeout();
+		try {
+			running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException failure ? failure
+					: new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+							"capture " + capture.id() + " failed: " + e.getCause(), e.getCause());
+		} catch (TimeoutException e) {
+			running.cancel(true);
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"camera " + capture.input().device().cameraId() + " delivered no photo within " + timeout, e);
+		} catch (InterruptedException e) {
+			running.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"capture " + capture.id() + " was interrupted", e);
+		}
+		if (collector.frames().isEmpty()) {
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"camera " + capture.input().device().cameraId() + " delivered no frame");
+		}
+		return collector.photo();
+	}
+
+	private void develop(CapturedPhoto photo, Semaphore slots) {
+		Capture capture = photo.capture();
+		try {
+			deliveries.get(capture.configuration().delivery()).deliver(photo);
+		} catch (RuntimeException e) {
+			finishWithError(capture, e);
+			return;
+		} finally {
+			slots.release();
+		}
+		// The engine hears the camera is idle before the app does, so the app's next capture finds it yielding.
+		activity.end();
+		capture.output().fireCaptureEnd(new CaptureEndInfo(capture.id(), photo.frames().size()));
+		capture.output().fireCaptureReady();
+	}
+
+	private void finishWithError(Capture capture, RuntimeException failure) {
+		CameraException error = asCameraError(capture, failure);
+		log.error("Capture {} on camera {} failed: {}", capture.id(), capture.input().device().cameraId(),
+				error.getMessage(), failure);
+		activity.end();
+		capture.output().fireError(error);
+	}
+
+	private static CameraException asCameraError(Capture capture, RuntimeException failure) {
+		return switch (failure) {
+			case CameraException known -> known;
+			case MediaLibraryException library -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"the media library could not store capture " + capture.id() + ": " + library.getMessage(), library);
+			case CancellationException cancelled -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"capture " + capture.id() + " was cancelled: the camera service is stopping", cancelled);
+			default -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"capture " + capture.id() + " failed: " + failure, failure);
+		};
+	}
+}

@@ -1,0 +1,37 @@
+package camera.deferred.internal.framework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import camera.api.hal.RawFrame;
+import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.jobs.CapturedBurst;
+
+/**
+ * A capture whose frames are all in, on its way to the app.
+ *
+ * @param capture     the capture
+ * @param frames      its raw frames, in order
+ * @param captureTime when the shutter opened
+ * @param exif        what its JPEGs say about it
+ * @param fastImage   its first-phase image, under way since the first frame arrived (deferred delivery only)
+ */
+record CapturedPhoto(Capture capture, List<RawFrame> frames, Instant captureTime, ExifData exif,
+		CompletableFuture<FastImage> fastImage) {
+
+	CapturedPhoto {
+		frames = List.copyOf(frames);
+	}
+
+	/** @return the frames as phase 2 needs them, each with its own read position */
+	CapturedBurst burst() {
+		return new CapturedBurst(RawFrames.views(frames), capture.configuration().camera(), capture.setting(),
+				captureTime);
+	}
+
+	/** @return the frames with their own read positions, for a developer */
+	List<RawFrame> frameViews() {
+		return RawFrames.views(frames);
+	}
+}

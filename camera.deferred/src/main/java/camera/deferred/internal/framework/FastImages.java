@@ -1,0 +1,60 @@
+package camera.deferred.internal.framework;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import camera.api.Size;
+import camera.api.Thumbnail;
+import camera.api.hal.RawFrame;
+import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.pipeline.RgbImage;
+
+/**
+ * Phase 1: the light development of one frame, encoded fast. It starts as soon as the first frame of a capture
+ * arrives, so it runs while the camera delivers the rest of the burst and while the engine spools it.
+ */
+final class FastImages {
+	private final PhotoDeveloper developer;
+	private final JpegCodec codec;
+	private final Supplier<FrameworkSettings> settings;
+
+	FastImages(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings) {
+		this.developer = developer;
+		this.codec = codec;
+		this.settings = settings;
+	}
+
+	CompletableFuture<FastImage> start(RawFrame frame, ExifData exif, boolean withThumbnail, Executor executor) {
+		RawFrame view = RawFrames.view(frame);
+		return CompletableFuture.supplyAsync(() -> develop(view, exif, withThumbnail), executor);
+	}
+
+	/** @return the first-phase image of the photo, waiting for it; its failure is rethrown as it was */
+	static FastImage await(CapturedPhoto photo) {
+		try {
+			return photo.fastImage().join();
+		} catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw e;
+		}
+	}
+
+	private FastImage develop(RawFrame frame, ExifData exif, boolean withThumbnail) {
+		FrameworkSettings current = settings.get();
+		RgbImage image = developer.developFast(frame);
+		byte[] jpeg = codec.encode(image, current.fastQuality(), exif);
+		Thumbnail thumbnail = null;
+		if (withThumbnail) {
+			RgbImage small = ThumbnailScaler.scale(image, current.thumbnailSize());
+			thumbnail = new Thumbnail(new Size(small.width(), small.height()),
+					codec.encode(small, current.fastQuality(), exif));
+		}
+		return new FastImage(image, jpeg, thumbnail);
+	}
+}

@@ -1,0 +1,66 @@
+package camera.deferred.internal.framework;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+import camera.api.FrameShutterInfo;
+import camera.api.hal.FrameSink;
+import camera.api.hal.RawFrame;
+import camera.deferred.internal.codec.ExifData;
+
+/**
+ * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins and starts
+ * phase 1 on the first frame when the delivery is deferred.
+ */
+final class FrameCollector implements FrameSink {
+	private final Capture capture;
+	private final BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart;
+	private final List<RawFrame> frames = new ArrayList<>();
+	private Instant captureTime;
+	private ExifData exif;
+	private CompletableFuture<FastImage> fastImage;
+
+	/**
+	 * @param fastStart starts phase 1 of the first frame, or {@code null} when the delivery is single-phase
+	 */
+	FrameCollector(Capture capture, BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart) {
+		this.capture = capture;
+		this.fastStart = fastStart;
+	}
+
+	@Override
+	public synchronized void shutter(long timestampNanos) {
+		if (captureTime != null) {
+			return;
+		}
+		captureTime = Instant.now();
+		capture.output().fireFrameShutter(new FrameShutterInfo(capture.id(), captureTime.toEpochMilli()));
+	}
+
+	@Override
+	public synchronized void frame(RawFrame frame) {
+		if (captureTime == null) {
+			// A HAL that forgot the shutter still gets the events in order.
+			shutter(frame.metadata().timestampNanos());
+		}
+		frames.add(frame);
+		if (frames.size() == 1) {
+			exif = Exif.of(capture, frame, captureTime);
+			if (fastStart != null) {
+				fastImage = fastStart.apply(frame, exif);
+			}
+		}
+	}
+
+	synchronized List<RawFrame> frames() {
+		return List.copyOf(frames);
+	}
+
+	/** @return the photo, once every frame is in */
+	synchronized CapturedPhoto photo() {
+		return new CapturedPhoto(capture, frames, captureTime, exif, fastImage);
+	}
+}

@@ -1,0 +1,39 @@
+package camera.deferred.internal.framework;
+
+import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import camera.api.Photo;
+import camera.api.Size;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.pipeline.RgbImage;
+import media.library.MediaQuality;
+
+/** The baseline: the full pipeline runs inline and {@code photoAvailable} delivers a FULL photo. */
+final class SinglePhaseDelivery implements Delivery {
+	private final PhotoDeveloper developer;
+	private final JpegCodec codec;
+	private final Supplier<FrameworkSettings> settings;
+	private final BooleanSupplier cancelled;
+
+	SinglePhaseDelivery(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings,
+			BooleanSupplier cancelled) {
+		this.developer = developer;
+		this.codec = codec;
+		this.settings = settings;
+		this.cancelled = cancelled;
+	}
+
+	@Override
+	public void deliver(CapturedPhoto photo) {
+		RgbImage image = developer.developFull(photo.frameViews(), cancelled);
+		byte[] jpeg = codec.encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
+				photo.exif());
+		photo.capture()
+			.output()
+			.firePhoto(new Photo(photo.capture().id(), ByteBuffer.wrap(jpeg), new Size(image.width(), image.height()),
+					MediaQuality.FULL, photo.captureTime()));
+	}
+}
