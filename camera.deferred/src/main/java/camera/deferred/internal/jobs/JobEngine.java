@@ -737,22 +737,28 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
+	/** The spool goes before the event, so whoever hears COMPLETED finds nothing left behind. */
 	private void complete(Job job, long queuedMs, long phase2Ms) {
 		lock.lock();
 		try {
-			running--;
 			completed++;
 			phase2Times.record(phase2Ms);
 			queueTimes.record(queuedMs);
 			job.state(JobState.COMPLETED);
 			job.error(null);
 			jobs.remove(job.id());
+		} finally {
+			lock.unlock();
+		}
+		deleteSpool(job);
+		lock.lock();
+		try {
+			running--;
 			publish(job, Map.of(DeferredJobEvents.QUEUED_MS, queuedMs, DeferredJobEvents.PHASE2_MS, phase2Ms));
 			changed.signalAll();
 		} finally {
 			lock.unlock();
 		}
-		deleteSpool(job);
 	}
 
 	/** Leaves RUNNING without going back to the queue. */
@@ -773,30 +779,40 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	 * the library has heard of it (else the next synchronization reports it again).
 	 */
 	private void endInError(Job job, String reason) {
+		boolean first;
 		lock.lock();
 		try {
-			if (job.state() != JobState.ERROR) {
+			first = job.state() != JobState.ERROR;
+			if (first) {
 				failed++;
 				job.state(JobState.ERROR);
 				job.error(reason);
 				queue.remove(job);
-				publish(job, Map.of(DeferredJobEvents.ERROR, reason));
-				changed.signalAll();
 			}
 		} finally {
 			lock.unlock();
 		}
-		log.error("job {} of asset {} ended in error: {}", job.id(), job.assetUri(), reason);
-		CameraPhotoStore library = services.library().get();
-		if (library == null) {
-			return;
+		if (first) {
+			log.error("job {} of asset {} ended in error: {}", job.id(), job.assetUri(), reason);
 		}
-		try {
-			library.failDeferredPhoto(job.id(), reason);
-			deleteSpool(job);
-		} catch (RuntimeException e) {
-			log.error("library could not record the error of job {}; it is reported again at the next start: {}",
-					job.id(), e.toString());
+		CameraPhotoStore library = services.library().get();
+		if (library != null) {
+			try {
+				library.failDeferredPhoto(job.id(), reason);
+				deleteSpool(job);
+			} catch (RuntimeException e) {
+				log.error("library could not record the error of job {}; it is reported again at the next start: {}",
+						job.id(), e.toString());
+			}
+		}
+		if (first) {
+			lock.lock();
+			try {
+				publish(job, Map.of(DeferredJobEvents.ERROR, reason));
+				changed.signalAll();
+			} finally {
+				lock.unlock();
+			}
 		}
 	}
 
@@ -810,17 +826,23 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		dropSpool(job, why);
 	}
 
+	/** The spool goes before the CANCELLED event, so whoever hears it finds nothing left behind. */
 	private void dropSpool(Job job, String why) {
 		log.info("job {} dropped: {}", job.id(), why);
 		deleteSpool(job);
+		lock.lock();
+		try {
+			events(DeferredJobEvents.TOPIC_CANCELLED, job, Map.of());
+			changed.signalAll();
+		} finally {
+			lock.unlock();
+		}
 	}
 
-	/** Called with the lock held: the job leaves the engine, with an event. */
+	/** Called with the lock held: the job leaves the engine. */
 	private void forget(Job job) {
 		queue.remove(job);
-		if (jobs.remove(job.id()) != null) {
-			events(DeferredJobEvents.TOPIC_CANCELLED, job, Map.of());
-		}
+		jobs.remove(job.id());
 		changed.signalAll();
 	}
 

@@ -74,7 +74,7 @@ final class Spool {
 
 	/** Reads a job's burst back; its frames live in heap buffers. */
 	BurstMetadata.Stored read(String jobId) throws IOException {
-		Path job = directory.resolve(jobId);
+		Path job = jobDirectory(jobId);
 		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
 		List<ByteBuffer> frames = new ArrayList<>();
 		for (int i = 0; Files.exists(job.resolve(frameName(i))); i++) {
@@ -94,14 +94,22 @@ final class Spool {
 
 	/** @return the job's entry; throws NoSuchFileException when the job has no spool */
 	Entry entry(String jobId) throws IOException {
-		Path job = directory.resolve(jobId);
+		Path job = jobDirectory(jobId);
 		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
 		return new Entry(jobId, BurstMetadata.capturedAt(text), BurstMetadata.acceptedAt(text), attempts(jobId),
 				sizeOfTree(job));
 	}
 
 	boolean contains(String jobId) {
-		return Files.isRegularFile(directory.resolve(jobId).resolve(BurstMetadata.FILE_NAME));
+		return isJobId(jobId) && Files.isRegularFile(directory.resolve(jobId).resolve(BurstMetadata.FILE_NAME));
+	}
+
+	/** Ids come from the library too: only the engine's own form may name a path, so none escapes the spool. */
+	private Path jobDirectory(String jobId) throws NoSuchFileException {
+		if (!isJobId(jobId)) {
+			throw new NoSuchFileException(jobId, null, "not a job id of this engine");
+		}
+		return directory.resolve(jobId);
 	}
 
 	/** @return the ids of every complete job directory, after removing what a crash left half-written */
@@ -125,7 +133,7 @@ final class Spool {
 
 	/** Counts an attempt before it starts, so that a job that crashes the process cannot loop across restarts. */
 	void recordAttempts(String jobId, int attempts) throws IOException {
-		Path job = directory.resolve(jobId);
+		Path job = jobDirectory(jobId);
 		Path next = job.resolve(ATTEMPTS_FILE + PARTIAL);
 		writeSynced(next, ByteBuffer.wrap(Integer.toString(attempts).getBytes(StandardCharsets.US_ASCII)));
 		Files.move(next, job.resolve(ATTEMPTS_FILE), StandardCopyOption.ATOMIC_MOVE,
@@ -146,6 +154,9 @@ final class Spool {
 
 	/** @return the bytes freed */
 	long delete(String jobId) throws IOException {
+		if (!isJobId(jobId)) {
+			return 0;
+		}
 		Path job = directory.resolve(jobId);
 		if (!Files.exists(job)) {
 			return 0;

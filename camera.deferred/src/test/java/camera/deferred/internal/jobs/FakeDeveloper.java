@@ -1,0 +1,66 @@
+package camera.deferred.internal.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import camera.api.hal.RawFrame;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.pipeline.RgbImage;
+
+/**
+ * A pipeline that "develops" over a number of tiles. It can be told to fail, or to hold at a tile until the
+ * test releases it, and it records the first frame's timestamp of each burst it developed, in order.
+ */
+final class FakeDeveloper implements PhotoDeveloper {
+	final List<Long> developed = java.util.Collections.synchronizedList(new ArrayList<>());
+	volatile int failuresToThrow;
+	volatile boolean alwaysFail;
+	/** When set, development waits at its first tile until released (polling the cancelled supplier). */
+	volatile CountDownLatch hold;
+	final CountDownLatch holding = new CountDownLatch(1);
+
+	@Override
+	public RgbImage developFast(RawFrame frame) {
+		return new RgbImage(frame.width(), frame.height(), new byte[frame.width() * frame.height() * 3]);
+	}
+
+	@Override
+	public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
+		CountDownLatch latch = hold;
+		if (latch != null) {
+			holding.countDown();
+			try {
+				while (!latch.await(5, TimeUnit.MILLISECONDS)) {
+					if (cancelled.getAsBoolean()) {
+						throw new CancellationException("cancelled at a tile");
+					}
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new CancellationException("interrupted");
+			}
+		}
+		if (cancelled.getAsBoolean()) {
+			throw new CancellationException("cancelled at a tile");
+		}
+		if (alwaysFail) {
+			throw new IllegalStateException("the pipeline broke");
+		}
+		if (failuresToThrow > 0) {
+			failuresToThrow--;
+			throw new IllegalStateException("the pipeline hiccuped");
+		}
+		RawFrame first = burst.getFirst();
+		developed.add(first.metadata().timestampNanos());
+		return new RgbImage(first.width(), first.height(), new byte[first.width() * first.height() * 3]);
+	}
+
+	@Override
+	public RgbImage renderReference(RawFrame linearReference) {
+		return developFast(linearReference);
+	}
+}

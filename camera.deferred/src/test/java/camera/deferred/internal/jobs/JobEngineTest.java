@@ -1,0 +1,494 @@
+package camera.deferred.internal.jobs;
+
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_CANCELLED;
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_COMPLETED;
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_ERROR;
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_FAILED;
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_PENDING;
+import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import camera.api.DeferredJob;
+import camera.api.JobPriority;
+import camera.api.JobState;
+import camera.deferred.internal.events.DeferredJobEvents;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+
+class JobEngineTest {
+	@TempDir
+	Path data;
+
+	EngineFixture fixture;
+
+	@BeforeEach
+	void createFixture() {
+		fixture = new EngineFixture(data);
+	}
+
+	@AfterEach
+	void stopEngine() {
+		fixture.close();
+	}
+
+	private DeferredJob job(String jobId) {
+		return fixture.engine.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst().orElseThrow();
+	}
+
+	@Nested
+	class Accepting {
+		@Test
+		void anAcceptedBurstIsSpooledAndPendingBeforeAcceptReturns() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.start();
+
+			String jobId = fixture.engine.accept(fixture.burst());
+
+			assertThat(fixture.spool().contains(jobId)).isTrue();
+			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.NORMAL);
+			assertThat(fixture.await(TOPIC_PENDING, jobId).getProperty(DeferredJobEvents.PRIORITY)).isEqualTo("NORMAL");
+		}
+
+		@Test
+		void aBurstBeyondTheSpoolBudgetIsRefusedAndCountedAsAFallback() {
+			fixture.health.holds = false;
+			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), 95, 88, 75);
+			fixture.start();
+			fixture.engine.accept(fixture.burst());
+
+			assertThatThrownBy(() -> fixture.engine.accept(fixture.burst())).isInstanceOf(SpoolFullException.class);
+			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
+			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(2 * EngineFixture.FRAME_BYTES);
+			assertThat(fixture.engine.jobs()).hasSize(1);
+		}
+
+		@Test
+		void aCompletedJobGivesItsSpoolBudgetBack() throws InterruptedException {
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+		}
+	}
+
+	@Nested
+	class PhaseTwo {
+		@Test
+		void aJobReplacesItsAssetWithTheFullImageAndDropsItsSpool() throws InterruptedException {
+			fixture.start();
+			String jobId = fixture.capture();
+
+			Event completed = fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.library.fullImages.get(jobId)).asString().startsWith("JPEG 8x6 q95");
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+			assertThat(completed.getProperty(DeferredJobEvents.ASSET_URI)).asString().startsWith("file://media/Photo/");
+			assertThat(completed.getPropertyNames()).contains(DeferredJobEvents.QUEUED_MS, DeferredJobEvents.PHASE2_MS);
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.engine.stats().completed()).isEqualTo(1);
+		}
+
+		@Test
+		void theExifComesFromTheSpooledMetadata() throws InterruptedException {
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.codec.lastExif.make()).isEqualTo("Darkroom");
+			assertThat(fixture.codec.lastExif.model()).isEqualTo("Sim 1");
+			assertThat(fixture.codec.lastExif.exposureNanos()).isEqualTo(10_000_000);
+			assertThat(fixture.codec.lastExif.orientation()).isEqualTo(1);
+		}
+
+		@Test
+		void everyTransitionIsPostedInOrder() throws InterruptedException {
+			fixture.start();
+			String jobId = fixture.capture();
+
+			assertThat(fixture.await(TOPIC_PENDING, jobId)).isNotNull();
+			assertThat(fixture.await(TOPIC_RUNNING, jobId).getPropertyNames()).contains(DeferredJobEvents.QUEUED_MS);
+			assertThat(fixture.await(TOPIC_COMPLETED, jobId)).isNotNull();
+		}
+	}
+
+	@Nested
+	class Failures {
+		@Test
+		void aFailedAttemptIsRetriedAndThenCompletes() throws InterruptedException {
+			fixture.developer.failuresToThrow = 2;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			assertThat(fixture.await(TOPIC_FAILED, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
+				.startsWith("DEVELOPMENT_FAILED");
+			Event completed = fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(completed.getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(3);
+			assertThat(fixture.library.failures).isEmpty();
+		}
+
+		@Test
+		void aJobThatKeepsFailingEndsInErrorAndItsAssetStaysFast() throws InterruptedException {
+			fixture.developer.alwaysFail = true;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			Event error = fixture.await(TOPIC_ERROR, jobId);
+
+			assertThat(error.getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(3);
+			assertThat(fixture.library.failures.get(jobId)).startsWith("DEVELOPMENT_FAILED");
+			assertThat(fixture.library.assetsByJob).containsKey(jobId);
+			assertThat(job(jobId).state()).isEqualTo(JobState.ERROR);
+			assertThat(fixture.engine.stats().failed()).isEqualTo(1);
+			assertThat(fixture.drain()).as("an ERROR job is not run again").isTrue();
+		}
+
+		@Test
+		void aReplacementTheLibraryRefusesIsRetried() throws InterruptedException {
+			fixture.library.replacementsToRefuse = 1;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			assertThat(fixture.await(TOPIC_FAILED, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
+				.startsWith("REPLACEMENT_FAILED");
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void aDevelopmentPastTheTimeoutFails() throws InterruptedException {
+			fixture.developer.hold = new CountDownLatch(1);
+			fixture.start();
+			String jobId = fixture.capture();
+			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+			fixture.clock.advance(Duration.ofMinutes(6));
+
+			assertThat(fixture.await(TOPIC_FAILED, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
+				.startsWith("TIMED_OUT");
+			fixture.developer.hold.countDown();
+		}
+
+		@Test
+		void attemptsThatNeverEndedAcrossRestartsEndTheJobInError() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.spool().recordAttempts(jobId, 3);
+			fixture.health.holds = true;
+
+			fixture.restart();
+
+			assertThat(fixture.await(TOPIC_ERROR, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
+				.startsWith("ABANDONED_ATTEMPTS");
+			assertThat(fixture.library.assetsByJob).containsKey(jobId);
+		}
+	}
+
+	@Nested
+	class LibrarySession {
+		@Test
+		void aRequestedJobRunsDuringACapture() throws InterruptedException {
+			fixture.capture.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.engine.processImage(jobId);
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void aRequestedJobRunsWhilePaused() throws InterruptedException {
+			fixture.start();
+			fixture.engine.pause();
+			String waiting = fixture.capture();
+			String requested = fixture.capture();
+
+			fixture.engine.processImage(requested);
+
+			fixture.await(TOPIC_COMPLETED, requested);
+			assertThat(job(waiting).state()).isEqualTo(JobState.PENDING);
+			assertThat(fixture.engine.stats().paused()).isTrue();
+		}
+
+		@Test
+		void trashLowersAJobAndRestoreRaisesItBack() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.engine.removeImage(jobId, true);
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
+
+			fixture.engine.restoreImage(jobId);
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.NORMAL);
+		}
+
+		@Test
+		void aDeletedAssetCancelsItsJobAndDropsItsSpool() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.engine.removeImage(jobId, false);
+
+			fixture.await(TOPIC_CANCELLED, jobId);
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+		}
+
+		@Test
+		void aJobDeletedWhileRunningStopsAtTheNextTileAndDropsItsSpool() throws InterruptedException {
+			fixture.developer.hold = new CountDownLatch(1);
+			fixture.start();
+			String jobId = fixture.capture();
+			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+			fixture.engine.removeImage(jobId, false);
+
+			fixture.await(TOPIC_CANCELLED, jobId);
+			assertThat(fixture.drain()).isTrue();
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+			assertThat(fixture.library.completions).isEmpty();
+		}
+
+		@Test
+		void callsForUnknownJobsAreIgnored() {
+			fixture.start();
+
+			fixture.engine.processImage("no such job");
+			fixture.engine.removeImage("../../escape", false);
+			fixture.engine.restoreImage(UUID.randomUUID().toString());
+
+			assertThat(fixture.engine.jobs()).isEmpty();
+		}
+	}
+
+	@Nested
+	class Scheduling {
+		@Test
+		void jobsRunHighNewestFirstThenNormalInCaptureOrder() {
+			fixture.health.holds = false;
+			fixture.start();
+			List<Long> timestamps = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				ids.add(fixture.capture());
+				timestamps.add(fixture.lastTimestamp());
+			}
+			fixture.engine.processImage(ids.get(1));
+			fixture.engine.processImage(ids.get(2));
+
+			fixture.health.holds = true;
+			fixture.engine.wake();
+
+			assertThat(fixture.drain()).isTrue();
+			assertThat(fixture.developer.developed).containsExactly(timestamps.get(2), timestamps.get(1),
+					timestamps.get(0), timestamps.get(3));
+		}
+
+		@Test
+		void pressureHoldsNormalJobsBack() throws InterruptedException {
+			fixture.pressure.holds = false;
+			fixture.start();
+			String normal = fixture.capture();
+			String requested = fixture.capture();
+
+			fixture.engine.processImage(requested);
+
+			fixture.await(TOPIC_COMPLETED, requested);
+			assertThat(job(normal).state()).isEqualTo(JobState.PENDING);
+		}
+
+		@Test
+		void aDrainRunsJobsDespitePressure() {
+			fixture.pressure.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			assertThat(fixture.drain()).isTrue();
+			assertThat(fixture.library.completions).containsExactly(jobId);
+		}
+
+		@Test
+		void anOverdueNormalJobRunsDespitePressure() throws InterruptedException {
+			fixture.pressure.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.clock.advance(Duration.ofMinutes(61));
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void anOverdueNormalJobStillWaitsForACapture() throws InterruptedException {
+			fixture.capture.holds = false;
+			fixture.start();
+			String overdue = fixture.capture();
+			fixture.clock.advance(Duration.ofMinutes(61));
+			String requested = fixture.capture();
+
+			fixture.engine.processImage(requested);
+
+			fixture.await(TOPIC_COMPLETED, requested);
+			assertThat(job(overdue).state()).isEqualTo(JobState.PENDING);
+		}
+
+		@Test
+		void aRunningNormalJobYieldsToACaptureAndResumesAfterIt() throws InterruptedException {
+			fixture.developer.hold = new CountDownLatch(1);
+			fixture.start();
+			String jobId = fixture.capture();
+			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
+			fixture.await(TOPIC_RUNNING, jobId);
+
+			fixture.capture.holds = false;
+			Event yielded = fixture.await(TOPIC_PENDING, jobId);
+			fixture.developer.hold.countDown();
+			fixture.capture.holds = true;
+			fixture.engine.captureActivity(false);
+
+			assertThat(yielded.getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(0);
+			assertThat(fixture.await(TOPIC_COMPLETED, jobId).getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(1);
+		}
+
+		@Test
+		void statsShowQueueDepthPerPriorityAndEveryCondition() {
+			fixture.health.holds = false;
+			fixture.start();
+			String low = fixture.capture();
+			fixture.capture();
+			fixture.engine.removeImage(low, true);
+
+			var stats = fixture.engine.stats();
+
+			assertThat(stats.queued()).containsEntry(JobPriority.NORMAL, 1).containsEntry(JobPriority.LOW, 1)
+				.containsEntry(JobPriority.HIGH, 0);
+			assertThat(stats.conditions()).containsEntry("health", false).containsEntry("pressure", true)
+				.containsEntry("capture", true).containsEntry("pipeline", true);
+			assertThat(stats.jpegCodec()).isEqualTo("fake");
+		}
+	}
+
+	@Nested
+	class Recovery {
+		@Test
+		void aRestartRebuildsTheQueueFromTheSpoolInCaptureOrder() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.start();
+			String first = fixture.capture();
+			fixture.clock.advance(Duration.ofSeconds(1));
+			String second = fixture.capture();
+
+			fixture.restart();
+
+			assertThat(fixture.engine.jobs()).extracting(DeferredJob::jobId).containsExactly(first, second);
+			fixture.health.holds = true;
+			fixture.engine.wake();
+			assertThat(fixture.drain()).isTrue();
+			assertThat(fixture.library.completions).containsExactly(first, second);
+		}
+
+		@Test
+		void synchronizationLowersTrashedJobs() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.restart();
+
+			fixture.engine.beginSynchronize();
+			fixture.engine.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", true);
+			fixture.engine.endSynchronize();
+
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
+			assertThat(job(jobId).assetUri()).isEqualTo("file://media/Photo/1/IMG_1.jpg");
+		}
+
+		@Test
+		void anAssetWhoseSpoolIsGoneIsReportedAsAnErrorAndStaysFast() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.engine.stop();
+			fixture.spool().delete(jobId);
+			fixture.start();
+
+			fixture.engine.beginSynchronize();
+			fixture.engine.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
+			fixture.engine.endSynchronize();
+
+			fixture.await(TOPIC_ERROR, jobId);
+			assertThat(fixture.library.failures.get(jobId)).startsWith("SPOOL_MISSING");
+			assertThat(fixture.library.assetsByJob).containsKey(jobId);
+			assertThat(job(jobId).state()).isEqualTo(JobState.ERROR);
+		}
+
+		@Test
+		void spoolWithoutAnAssetIsDeletedAfterTheGracePeriod() throws InterruptedException {
+			fixture.settings = fixture.settings(Duration.ofSeconds(1));
+			fixture.start();
+			String orphan = fixture.engine.accept(fixture.burst());
+
+			fixture.clock.advance(Duration.ofMinutes(11));
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_CANCELLED, orphan);
+			assertThat(fixture.spool().contains(orphan)).isFalse();
+			assertThat(fixture.library.failures).isEmpty();
+		}
+
+		@Test
+		void aJustAcceptedJobWaitsForItsAssetInsteadOfBeingDeleted() throws InterruptedException {
+			fixture.settings = fixture.settings(Duration.ofSeconds(1));
+			fixture.start();
+			String jobId = fixture.engine.accept(fixture.burst());
+			fixture.engine.beginSynchronize();
+			fixture.engine.endSynchronize();
+			assertThat(fixture.engine.drain(Duration.ofMillis(300))).as("it waits for its asset").isFalse();
+			assertThat(fixture.spool().contains(jobId)).isTrue();
+
+			fixture.library.addAsset(jobId);
+			fixture.clock.advance(Duration.ofMinutes(1));
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void aHalfWrittenSpoolFromACrashIsIgnored() throws Exception {
+			fixture.start();
+			Path partial = data.resolve("spool").resolve(UUID.randomUUID() + ".partial");
+			Files.createDirectories(partial);
+			Files.write(partial.resolve("frame-0.raw"), new byte[16]);
+
+			fixture.restart();
+
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(partial).doesNotExist();
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package camera.deferred.internal.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+import camera.api.ImageRotation;
+import camera.api.Location;
+import camera.api.PhotoCaptureSetting;
+import camera.api.QualityLevel;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+	@TempDir
+	Path data;
+
+	private EngineFixture fixture() {
+		return new EngineFixture(data);
+	}
+
+	@Nested
+	class Writing {
+		@Test
+		void aBurstReadsBackWithItsFramesCameraSettingAndMetadata() throws IOException {
+			EngineFixture fixture = fixture();
+			CapturedBurst original = fixture.burst();
+			CapturedBurst burst = new CapturedBurst(original.frames(), original.camera(),
+					new PhotoCaptureSetting(QualityLevel.MEDIUM, ImageRotation.ROTATION_90, true,
+							new Location(48.1, 11.5, 520)),
+					original.captureTime());
+			String jobId = UUID.randomUUID().toString();
+			Instant accepted = Instant.parse("2026-11-21T10:00:01Z");
+
+			fixture.spool().write(jobId, burst, accepted);
+			BurstMetadata.Stored stored = fixture.spool().read(jobId);
+
+			assertThat(stored.acceptedAt()).isEqualTo(accepted);
+			assertThat(stored.burst().camera()).isEqualTo(burst.camera());
+			assertThat(stored.burst().setting()).isEqualTo(burst.setting());
+			assertThat(stored.burst().captureTime()).isEqualTo(burst.captureTime());
+			assertThat(stored.burst().frames()).hasSize(2);
+			for (int i = 0; i < 2; i++) {
+				var written = burst.frames().get(i);
+				var read = stored.burst().frames().get(i);
+				assertThat(read.metadata()).isEqualTo(written.metadata());
+				assertThat(read.format()).isEqualTo(written.format());
+				assertThat(read.stride()).isEqualTo(written.stride());
+				assertThat(read.data()).isEqualTo(written.data().duplicate().position(0));
+			}
+		}
+
+		@Test
+		void aWrittenJobLeavesNoPartialDirectory() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+
+			fixture().spool().write(jobId, fixture().burst(), Instant.EPOCH);
+
+			try (var entries = Files.list(data.resolve("spool"))) {
+				assertThat(entries).extracting(p -> p.getFileName().toString()).containsExactly(jobId);
+			}
+		}
+	}
+
+	@Nested
+	class Recovery {
+		@Test
+		void aHalfWrittenJobIsDiscarded() throws IOException {
+			String complete = UUID.randomUUID().toString();
+			Spool spool = fixture().spool();
+			spool.write(complete, fixture().burst(), Instant.EPOCH);
+			Path partial = data.resolve("spool").resolve(UUID.randomUUID() + ".partial");
+			Files.createDirectories(partial);
+			Files.write(partial.resolve("frame-0.raw"), new byte[10]);
+
+			assertThat(spool.recover()).containsExactly(complete);
+			assertThat(partial).doesNotExist();
+		}
+
+		@Test
+		void attemptsSurviveAReread() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			Spool spool = fixture().spool();
+			spool.write(jobId, fixture().burst(), Instant.EPOCH);
+
+			spool.recordAttempts(jobId, 2);
+
+			assertThat(new Spool(data.resolve("spool")).entry(jobId).attempts()).isEqualTo(2);
+		}
+
+		@Test
+		void aDeletedJobIsGoneWhole() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			Spool spool = fixture().spool();
+			spool.write(jobId, fixture().burst(), Instant.EPOCH);
+
+			long freed = spool.delete(jobId);
+
+			assertThat(freed).isGreaterThanOrEqualTo(2 * EngineFixture.FRAME_BYTES);
+			assertThat(spool.recover()).isEmpty();
+			assertThat(spool.contains(jobId)).isFalse();
+		}
+	}
+
+	@Test
+	void onlyEngineJobIdsNameSpoolDirectories() {
+		assertThat(Spool.isJobId(UUID.randomUUID().toString())).isTrue();
+		assertThat(Spool.isJobId("../../etc")).isFalse();
+		assertThat(Spool.isJobId(null)).isFalse();
+	}
+}

@@ -1,0 +1,71 @@
+package camera.deferred.internal.jobs;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.osgi.service.log.Logger;
+
+/** Small stand-ins for what OSGi would hand a component. */
+public final class TestSupport {
+	private TestSupport() {
+	}
+
+	/** @return a logger that prints warnings and errors (so failures are explained) and drops the rest */
+	public static Logger logger() {
+		return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
+				(proxy, method, args) -> {
+					if ((method.getName().equals("warn") || method.getName().equals("error")) && args != null) {
+						System.err.println(method.getName() + ": " + args[0]);
+					}
+					Class<?> type = method.getReturnType();
+					if (type == boolean.class) {
+						return false;
+					}
+					return type == String.class ? "test" : null;
+				});
+	}
+
+	/** @return a configuration annotation with its defaults, some overridden by name */
+	public static <A> A config(Class<A> type, Map<String, Object> overrides) {
+		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+				(proxy, method, args) -> switch (method.getName()) {
+					case "annotationType" -> type;
+					case "hashCode" -> 0;
+					case "equals" -> proxy == args[0];
+					case "toString" -> type.getSimpleName() + overrides;
+					default -> overrides.getOrDefault(method.getName(), method.getDefaultValue());
+				}));
+	}
+
+	/** A clock the test moves by hand. */
+	public static final class ManualClock extends Clock {
+		private volatile Instant now;
+
+		public ManualClock(Instant start) {
+			now = start;
+		}
+
+		public void advance(java.time.Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+	}
+}
