@@ -50,7 +50,7 @@ public final class ExifJpegCodec implements JpegCodec {
 	}
 
 	@Deactivate
-	void deactivate() {
+	public void deactivate() {
 		turbo.ifPresent(TurboJpegEncoder::close);
 	}
 

@@ -11,6 +11,8 @@ import java.util.List;
 final class BurstMerger {
 	/** Differences beyond this many standard deviations of the difference get no weight. */
 	private static final double REJECTION_SIGMAS = 4;
+	/** How far from the aligned site a sample may be read: three sites for the cubic interpolation. */
+	private static final int REACH = 3;
 
 	private final List<BayerMosaic> frames;
 	private final List<FrameShift> shifts;
@@ -25,18 +27,22 @@ final class BurstMerger {
 	/** Row buffers of one thread. */
 	static final class Scratch {
 		final short[] reference;
+		final short[] farAbove;
 		final short[] above;
 		final short[] row;
 		final short[] below;
+		final short[] farBelow;
 		final float[] sum;
 		final float[] weight;
 		final float[] rejection;
 
 		Scratch(int width) {
 			reference = new short[width];
+			farAbove = new short[width];
 			above = new short[width];
 			row = new short[width];
 			below = new short[width];
+			farBelow = new short[width];
 			sum = new float[width];
 			weight = new float[width];
 			rejection = new float[width];
@@ -66,19 +72,21 @@ final class BurstMerger {
 
 	private void accumulate(BayerMosaic frame, FrameShift shift, int y, Scratch scratch) {
 		int sourceY = y + shift.dy();
-		if (sourceY < 1 || sourceY > frame.height - 2) {
+		if (sourceY < REACH || sourceY >= frame.height - REACH) {
 			return;
 		}
-		boolean oddX = (shift.dx() & 1) != 0;
+		int dx = shift.dx();
+		boolean oddX = (dx & 1) != 0;
 		boolean oddY = (shift.dy() & 1) != 0;
 		frame.readRow(sourceY, scratch.row, 0);
 		if (oddY) {
+			frame.readRow(sourceY - 3, scratch.farAbove, 0);
 			frame.readRow(sourceY - 1, scratch.above, 0);
 			frame.readRow(sourceY + 1, scratch.below, 0);
+			frame.readRow(sourceY + 3, scratch.farBelow, 0);
 		}
-		int dx = shift.dx();
-		int firstX = Math.max(0, 1 - dx);
-		int endX = Math.min(frame.width, frame.width - 1 - dx);
+		int firstX = Math.max(0, REACH - dx);
+		int endX = Math.min(frame.width, frame.width - REACH - dx);
 		float black = frame.blackLevel;
 		short[] row = scratch.row;
 		short[] above = scratch.above;
@@ -90,11 +98,14 @@ final class BurstMerger {
 		} else if (!oddY) {
 			for (int x = firstX; x < endX; x++) {
 				int s = x + dx;
-				blend(x, ((row[s - 1] & 0xFFFF) + (row[s + 1] & 0xFFFF)) * 0.5f - black, scratch);
+				blend(x, cubic(row[s - 3], row[s - 1], row[s + 1], row[s + 3]) - black, scratch);
 			}
 		} else if (!oddX) {
+			short[] farAbove = scratch.farAbove;
+			short[] farBelow = scratch.farBelow;
 			for (int x = firstX; x < endX; x++) {
-				blend(x, ((above[x + dx] & 0xFFFF) + (below[x + dx] & 0xFFFF)) * 0.5f - black, scratch);
+				int s = x + dx;
+				blend(x, cubic(farAbove[s], above[s], below[s], farBelow[s]) - black, scratch);
 			}
 		} else {
 			// Shifted diagonally, green lands on green while red and blue land on each other.
@@ -107,6 +118,11 @@ final class BurstMerger {
 				blend(x, sample - black, scratch);
 			}
 		}
+	}
+
+	/** The value midway between the middle two of four equally spaced samples (cubic interpolation). */
+	private static float cubic(short farBefore, short before, short after, short farAfter) {
+		return (9 * ((before & 0xFFFF) + (after & 0xFFFF)) - (farBefore & 0xFFFF) - (farAfter & 0xFFFF)) * 0.0625f;
 	}
 
 	/** Adds a sample weighted by its agreement with the estimate so far. */

@@ -12,6 +12,7 @@ final class FullDevelopment {
 	private final LumaGuidedDenoiser denoiser;
 	private final UnsharpMask sharpener;
 	private final int stripRows;
+	private final float demosaicCorrection;
 	final byte[] rgb;
 
 	FullDevelopment(List<BayerMosaic> frames, List<FrameShift> shifts, NoiseModel noise, DevelopmentSettings settings) {
@@ -21,6 +22,7 @@ final class FullDevelopment {
 		ColourOutput output = new ColourOutput(settings.whiteBalance(), reference.blackLevel, reference.whiteLevel);
 		sharpener = new UnsharpMask(settings.sharpenAmount(), output);
 		stripRows = settings.stripRows();
+		demosaicCorrection = (float) settings.demosaicCorrection();
 		rgb = new byte[Math.multiplyExact(reference.width * reference.height, 3)];
 	}
 
@@ -44,7 +46,7 @@ final class FullDevelopment {
 			merger.mergeRow(y, workspace.mosaic, rowStart + pad, workspace.merge);
 			mirrorColumns(workspace.mosaic, rowStart);
 		}
-		MalvarDemosaic.demosaic(workspace, reference, virtualTop, rows);
+		MalvarDemosaic.demosaic(workspace, reference, virtualTop, rows, demosaicCorrection);
 		denoiser.denoise(workspace, rows);
 		sharpener.sharpenInto(workspace, rows, firstRow, reference.width, rgb);
 	}

@@ -61,12 +61,16 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 		@AttributeDefinition(description = "Gain on the blue channel before the tone curve.")
 		double whiteBalanceBlue() default 1.0;
 
+		@AttributeDefinition(description = "Full development: weight of the demosaic's gradient correction, from 0 "
+				+ "(bilinear) to 1 (Malvar-He-Cutler as published); lower overshoots less on saturated colour edges.")
+		double demosaicCorrection() default 0.5;
+
 		@AttributeDefinition(description = "Full development: how many times the expected noise the denoiser "
 				+ "smooths away (0 turns it off).")
-		double denoiseStrength() default 2.0;
+		double denoiseStrength() default 1.0;
 
 		@AttributeDefinition(description = "Full development: unsharp mask amount on luma (0 turns it off).")
-		double sharpenAmount() default 0.5;
+		double sharpenAmount() default 0.25;
 
 		@AttributeDefinition(description = "Rows per strip; a strip is the unit of parallel work and of "
 				+ "cancellation.")
@@ -93,7 +97,7 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 	}
 
 	@Deactivate
-	void deactivate() {
+	public void deactivate() {
 		pool.shutdownNow();
 	}
 
@@ -247,7 +251,8 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 
 	private static DevelopmentSettings settingsOf(Configuration configuration) {
 		return new DevelopmentSettings(new WhiteBalance(configuration.whiteBalanceRed(),
-				configuration.whiteBalanceGreen(), configuration.whiteBalanceBlue()), configuration.denoiseStrength(),
+				configuration.whiteBalanceGreen(), configuration.whiteBalanceBlue()), configuration.demosaicCorrection(),
+				configuration.denoiseStrength(),
 				configuration.sharpenAmount(), configuration.stripRows());
 	}
 

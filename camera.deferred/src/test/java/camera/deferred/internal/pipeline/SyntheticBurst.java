@@ -85,27 +85,42 @@ public final class SyntheticBurst {
 				new FrameMetadata(0, 0, 0, BLACK, WHITE, null));
 	}
 
-	/** The scene in linear light, 0..1 per channel, at integer scene coordinates. */
+	/**
+	 * The scene in linear light, 0..1 per channel, at integer scene coordinates. Edges are ramps a few pixels
+	 * wide, as behind a real lens: a sensor never sees a step sharper than its optics.
+	 */
 	static void scene(int x, int y, double[] rgb) {
 		rgb[0] = 0.12 + 0.25 * Math.sin(x * 0.004) * Math.sin(x * 0.004);
 		rgb[1] = 0.15 + 0.2 * (0.5 + 0.5 * Math.cos(y * 0.006));
 		rgb[2] = 0.1 + 0.15 * (0.5 + 0.5 * Math.sin((x + y) * 0.003));
-		int cellX = Math.floorDiv(x, 48);
-		int cellY = Math.floorDiv(y, 40);
-		int cell = Math.floorMod(cellX * 7 + cellY * 3, 9);
+		int cell = Math.floorMod(Math.floorDiv(x, 48) * 7 + Math.floorDiv(y, 40) * 3, 9);
 		int insideX = Math.floorMod(x, 48);
 		int insideY = Math.floorMod(y, 40);
-		boolean patch = insideX > 6 && insideX < 40 && insideY > 6 && insideY < 32;
-		if (patch && cell < 6) {
-			rgb[0] = cell == 0 || cell == 3 || cell == 5 ? 0.7 : 0.05;
-			rgb[1] = cell == 1 || cell == 3 || cell == 4 ? 0.6 : 0.06;
-			rgb[2] = cell == 2 || cell == 4 || cell == 5 ? 0.65 : 0.04;
-		} else if (patch && cell == 6) {
-			double grating = 0.5 + 0.5 * Math.sin(insideX * 0.9);
-			rgb[0] = rgb[1] = rgb[2] = 0.1 + 0.5 * grating;
-		} else if (patch && cell == 7) {
-			rgb[0] = rgb[1] = rgb[2] = 0.02;
+		double coverage = ramp(insideX - 6) * ramp(40 - insideX) * ramp(insideY - 6) * ramp(32 - insideY);
+		if (coverage == 0 || cell == 8) {
+			return;
 		}
+		double red;
+		double green;
+		double blue;
+		if (cell < 6) {
+			red = cell == 0 || cell == 3 || cell == 5 ? 0.7 : 0.08;
+			green = cell == 1 || cell == 3 || cell == 4 ? 0.6 : 0.08;
+			blue = cell == 2 || cell == 4 || cell == 5 ? 0.65 : 0.06;
+		} else if (cell == 6) {
+			red = green = blue = 0.1 + 0.5 * (0.5 + 0.5 * Math.sin(insideX * 0.6));
+		} else {
+			red = green = blue = 0.02;
+		}
+		rgb[0] += coverage * (red - rgb[0]);
+		rgb[1] += coverage * (green - rgb[1]);
+		rgb[2] += coverage * (blue - rgb[2]);
+	}
+
+	/** 0 outside, 1 inside, a smooth step over about four pixels across the border at 0. */
+	private static double ramp(double distanceInside) {
+		double t = Math.max(0, Math.min(1, (distanceInside + 2) / 4));
+		return t * t * (3 - 2 * t);
 	}
 
 	private static int[] siteChannels(BayerPattern pattern) {

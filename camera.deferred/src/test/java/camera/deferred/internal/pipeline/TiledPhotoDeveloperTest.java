@@ -58,7 +58,7 @@ class TiledPhotoDeveloperTest {
 	class ImageQuality {
 		@Test
 		void fullDevelopmentOfFourNoisyFramesBeatsFastDevelopmentByThreeDecibels() {
-			SyntheticBurst.Shot shot = new SyntheticBurst(192, 160, BayerPattern.RGGB, 4, 12)
+			SyntheticBurst.Shot shot = new SyntheticBurst(192, 160, BayerPattern.RGGB, 16, 24)
 					.capture(7, new int[] {0, 0}, new int[] {3, -2}, new int[] {-4, 1}, new int[] {1, 5});
 			RgbImage reference = developer.renderReference(shot.reference());
 
