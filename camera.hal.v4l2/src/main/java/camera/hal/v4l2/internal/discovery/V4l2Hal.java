@@ -90,11 +90,16 @@ public final class V4l2Hal {
 	}
 
 	@Deactivate
-	synchronized void deactivate() throws InterruptedException {
+	synchronized void deactivate() {
 		stopWatching();
 		executor.shutdownNow();
-		if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-			log.error("the V4L2 watcher thread did not stop within 10 s");
+		try {
+			if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+				log.error("the V4L2 watcher thread did not stop within 10 s");
+			}
+		} catch (InterruptedException e) {
+			log.warn("interrupted while the V4L2 watcher thread stops");
+			Thread.currentThread().interrupt();
 		}
 	}
 
