@@ -1,0 +1,206 @@
+package camera.deferred.internal.schedule;
+
+import static camera.deferred.internal.jobs.TestSupport.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import media.library.processing.CameraPhotoStore;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConditionComponentsTest {
+	@TempDir
+	Path sysfs;
+
+	private static void attribute(Path device, String name, String value) throws IOException {
+		Files.createDirectories(device);
+		Files.writeString(device.resolve(name), value + "\n");
+	}
+
+	@Nested
+	class CaptureIdle {
+		private final CaptureIdleCondition condition = new CaptureIdleCondition(
+				config(CaptureIdleCondition.Config.class, Map.of()));
+
+		@Test
+		void holdsWhenNoCaptureRuns() {
+			assertThat(condition.holds()).isTrue();
+		}
+
+		@Test
+		void doesNotHoldWhileACaptureRuns() {
+			condition.captureActivity(true);
+
+			assertThat(condition.holds()).isFalse();
+		}
+
+		@Test
+		void waitsForEveryOverlappingCaptureToEnd() {
+			condition.captureActivity(true);
+			condition.captureActivity(true);
+			condition.captureActivity(false);
+
+			assertThat(condition.holds()).isFalse();
+			condition.captureActivity(false);
+			assertThat(condition.holds()).isTrue();
+		}
+
+		@Test
+		void holdsDuringCapturesWhenDisabled() {
+			CaptureIdleCondition disabled = new CaptureIdleCondition(
+					config(CaptureIdleCondition.Config.class, Map.of("enabled", false)));
+			disabled.captureActivity(true);
+
+			assertThat(disabled.holds()).isTrue();
+		}
+	}
+
+	@Nested
+	class CpuLoad {
+		private final CpuLoadCondition.Config limit = config(CpuLoadCondition.Config.class,
+				Map.of("maxLoadPerCore", 0.8));
+
+		@Test
+		void holdsBelowTheLimit() {
+			assertThat(new CpuLoadCondition(limit, () -> 0.5).holds()).isTrue();
+		}
+
+		@Test
+		void doesNotHoldAboveTheLimit() {
+			assertThat(new CpuLoadCondition(limit, () -> 1.5).holds()).isFalse();
+		}
+
+		@Test
+		void holdsWhenThePlatformCannotTell() {
+			assertThat(new CpuLoadCondition(limit, () -> -1).holds()).isTrue();
+		}
+	}
+
+	@Nested
+	class Thermal {
+		private ThermalCondition condition(Map<String, Object> settings) {
+			Map<String, Object> all = new java.util.HashMap<>(settings);
+			all.put("thermalDirectory", sysfs.toString());
+			return new ThermalCondition(config(ThermalCondition.Config.class, all));
+		}
+
+		@Test
+		void doesNotHoldWhenAnyZoneIsTooHot() throws IOException {
+			attribute(sysfs.resolve("thermal_zone0"), "temp", "45000");
+			attribute(sysfs.resolve("thermal_zone1"), "temp", "91000");
+
+			assertThat(condition(Map.of("maxCelsius", 80.0)).holds()).isFalse();
+		}
+
+		@Test
+		void holdsWhenEveryZoneIsCoolEnough() throws IOException {
+			attribute(sysfs.resolve("thermal_zone0"), "temp", "45000");
+
+			assertThat(condition(Map.of("maxCelsius", 80.0)).holds()).isTrue();
+		}
+
+		@Test
+		void holdsWithoutThermalZones() {
+			assertThat(condition(Map.of()).holds()).isTrue();
+		}
+
+		@Test
+		void theConfiguredTemperatureOverridesTheSensors() throws IOException {
+			attribute(sysfs.resolve("thermal_zone0"), "temp", "45000");
+
+			assertThat(condition(Map.of("maxCelsius", 80.0, "overrideCelsius", "95")).holds()).isFalse();
+		}
+	}
+
+	@Nested
+	class Battery {
+		private BatteryCondition condition(Map<String, Object> settings) {
+			Map<String, Object> all = new java.util.HashMap<>(settings);
+			all.put("powerSupplyDirectory", sysfs.toString());
+			return new BatteryCondition(config(BatteryCondition.Config.class, all));
+		}
+
+		private void battery(String capacity, String status) throws IOException {
+			Path bat = sysfs.resolve("BAT0");
+			attribute(bat, "type", "Battery");
+			attribute(bat, "capacity", capacity);
+			attribute(bat, "status", status);
+		}
+
+		@Test
+		void doesNotHoldOnALowBatteryThatDischarges() throws IOException {
+			battery("12", "Discharging");
+
+			assertThat(condition(Map.of()).holds()).isFalse();
+		}
+
+		@Test
+		void holdsOnALowBatteryThatCharges() throws IOException {
+			battery("12", "Charging");
+
+			assertThat(condition(Map.of()).holds()).isTrue();
+		}
+
+		@Test
+		void holdsOnALowBatteryWhenMainsPowerIsOnline() throws IOException {
+			battery("12", "Not charging");
+			attribute(sysfs.resolve("AC"), "type", "Mains");
+			attribute(sysfs.resolve("AC"), "online", "1");
+
+			assertThat(condition(Map.of()).holds()).isTrue();
+		}
+
+		@Test
+		void holdsWithoutABattery() {
+			assertThat(condition(Map.of()).holds()).isTrue();
+		}
+
+		@Test
+		void theConfiguredChargeOverridesTheBattery() throws IOException {
+			battery("90", "Discharging");
+
+			assertThat(condition(Map.of("overridePercent", "5")).holds()).isFalse();
+			assertThat(condition(Map.of("overridePercent", "5", "overrideCharging", "true")).holds()).isTrue();
+		}
+	}
+
+	@Nested
+	class StorageHealth {
+		private final CameraPhotoStore library = (CameraPhotoStore) Proxy.newProxyInstance(
+				CameraPhotoStore.class.getClassLoader(), new Class<?>[] { CameraPhotoStore.class },
+				(proxy, method, args) -> null);
+
+		@Test
+		void doesNotHoldWithoutTheLibrary() {
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs,
+					config(StorageHealthCondition.Config.class, Map.of("minFreeMegabytes", 0L)));
+
+			assertThat(condition.holds()).isFalse();
+		}
+
+		@Test
+		void holdsWithTheLibraryAndRoomOnDisk() {
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs,
+					config(StorageHealthCondition.Config.class, Map.of("minFreeMegabytes", 0L)));
+			condition.library = library;
+
+			assertThat(condition.holds()).isTrue();
+		}
+
+		@Test
+		void doesNotHoldWhenTheDiskIsNearlyFull() {
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs,
+					config(StorageHealthCondition.Config.class, Map.of("minFreeMegabytes", Long.MAX_VALUE / (2 << 20))));
+			condition.library = library;
+
+			assertThat(condition.holds()).isFalse();
+		}
+	}
+}
