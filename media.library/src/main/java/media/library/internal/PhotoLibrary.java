@@ -67,8 +67,9 @@ import media.library.processing.DeferredProcessingSession;
 
 /**
  * The media library: one component behind the three library services, on SQLite and files under
- * {@code <darkroom.data>/media}. It owns a virtual-thread executor for reads and handler calls, a thread for
- * calls to the deferred processing session, and a housekeeping thread that removes unsaved camera assets.
+ * {@code <darkroom.data>/media}. It owns a virtual-thread executor for reads and handler calls, a thread making
+ * thumbnails, a thread for calls to the deferred processing session, and a housekeeping thread that removes
+ * unsaved camera assets.
  */
 @Component(service = { PhotoAccessHelper.class, MediaAssetManager.class, CameraPhotoStore.class },
 		configurationPid = PhotoLibrary.PID)
@@ -99,6 +100,9 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 	private final LibraryDatabase database;
 	private final AssetStore store;
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+	// Thumbnails are pixel work: one platform thread of their own, so that they never hold up deliveries.
+	private final ExecutorService thumbnailer = Executors.newSingleThreadExecutor(
+			Thread.ofPlatform().name("media-library-thumbnails").daemon().factory());
 	private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("media-library-housekeeping").daemon().factory());
 	private final DeferredJobs jobs;
@@ -129,7 +133,7 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		AssetLocks locks = new AssetLocks();
 		AssetEvents events = this::post;
 		this.jobs = new DeferredJobs(() -> session, log);
-		this.images = new AssetImages(paths, store, locks, background, () -> this.settings.thumbnailSize(), log);
+		this.images = new AssetImages(paths, store, locks, thumbnailer, () -> this.settings.thumbnailSize(), log);
 		this.requests = new ImageRequests(images, background, log);
 		AssetRemoval removal = new AssetRemoval(store, locks, images, requests, jobs, events);
 		this.changes = new AssetChanges(store, locks, images, removal, jobs, events, clock);
@@ -157,17 +161,23 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		housekeeping.shutdownNow();
 		requests.cancelAll();
 		jobs.close();
-		background.shutdown();
+		stop(thumbnailer, "Thumbnails were still being made");
+		stop(background, "Image deliveries were still running");
+		database.close();
+	}
+
+	private void stop(ExecutorService executor, String stillRunning) {
+		executor.shutdown();
 		try {
-			if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
-				log.warn("Image deliveries were still running when the media library stopped");
-				background.shutdownNow();
+			if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+				log.warn("{} when the media library stopped", stillRunning);
+				executor.shutdownNow();
+				executor.awaitTermination(5, TimeUnit.SECONDS);
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			background.shutdownNow();
+			executor.shutdownNow();
 		}
-		database.close();
 	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

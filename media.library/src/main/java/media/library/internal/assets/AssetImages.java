@@ -36,18 +36,18 @@ public final class AssetImages implements ImageSource {
 	private final AssetStore store;
 	private final AssetLocks locks;
 	private final Thumbnails thumbnails;
-	private final Executor background;
+	private final Executor thumbnailer;
 	private final IntSupplier thumbnailSize;
 	private final Logger log;
 
-	public AssetImages(LibraryPaths paths, AssetStore store, AssetLocks locks, Executor background,
+	public AssetImages(LibraryPaths paths, AssetStore store, AssetLocks locks, Executor thumbnailer,
 			IntSupplier thumbnailSize, Logger log) {
 		this.paths = paths;
 		this.files = new AtomicFiles(paths);
 		this.store = store;
 		this.locks = locks;
 		this.thumbnails = new Thumbnails(paths, files);
-		this.background = background;
+		this.thumbnailer = thumbnailer;
 		this.thumbnailSize = thumbnailSize;
 		this.log = log;
 	}
@@ -143,9 +143,9 @@ public final class AssetImages implements ImageSource {
 		});
 	}
 
-	/** Makes the thumbnail of an asset's current image on the background executor. */
+	/** Makes the thumbnail of an asset's current image on the thumbnail thread. */
 	public void refreshThumbnailLater(long assetId) {
-		background.execute(() -> {
+		thumbnailer.execute(() -> {
 			try {
 				thumbnail(assetId);
 			} catch (MediaLibraryException e) {
