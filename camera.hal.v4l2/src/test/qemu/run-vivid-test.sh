@@ -10,16 +10,17 @@
 #   (camera.app/target/darkroom.jar, built beforehand) with the simulated HAL stopped: it must list the vivid
 #   camera, capture deferred photos through it and drain them to FULL.
 # Environment: VIVID_WORK  where the kernel, initramfs and results go (default camera.hal.v4l2/target/qemu)
-#              VIVID_TIMEOUT seconds before the guest is killed (default 170)
+#              VIVID_TIMEOUT seconds before the guest is killed (default 170, 280 with --platform)
 set -euo pipefail
 module=$(cd "$(dirname "$0")/../../.." && pwd)
 work=${VIVID_WORK:-$module/target/qemu}
-timeout_seconds=${VIVID_TIMEOUT:-170}
+timeout_seconds=${VIVID_TIMEOUT:-}
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
 mkdir -p "$work"
 platform=false
 if [ "${1:-}" = "--platform" ]; then
   platform=true
+  timeout_seconds=${timeout_seconds:-280}
   app_jar=$(cd "$module/.." && pwd)/camera.app/target/darkroom.jar
   [ -f "$app_jar" ] || { echo "--platform needs $app_jar: build camera.app first" >&2; exit 1; }
 fi
@@ -89,16 +90,18 @@ photos=2
 cat > "$results/guest.sh" <<GUEST
 if $platform; then
   mkdir -p $results/platform && cd $results/platform
-  printf '%s\\n' 'stop camera.hal.sim' 'camera:list --no-format' \
+  printf '%s\\n' 'stop camera.hal.sim' 'inspect cap service camera.hal.v4l2' 'camera:list --no-format' \
     'camera:capture -c v4l2-video0 -n $photos -m deferred -s 640x480' 'deferred:drain -t 100' 'echo FULL-ASSETS' \
     'media:list --quality full --no-format' 'exit 0' \
-    | $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar $app_jar > platform.out 2>&1
+    | HOME=$results/platform $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar $app_jar > platform.out 2>&1
   echo "platform exit \$?" >> platform.out
 fi
 cd $results
 exec $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto --enable-native-access=ALL-UNNAMED \
   -cp $classpath camera.hal.v4l2.internal.discovery.VividProbe /dev/video0 $results
 GUEST
+
+timeout_seconds=${timeout_seconds:-170}
 
 # 5. Boot. q35 under TCG: no KVM here, and microvm hangs.
 status=0
@@ -121,7 +124,7 @@ if $platform; then
   echo "--- platform session in the guest"
   cat "$results/platform/platform.out"
   full=$(sed -n '/FULL-ASSETS/,$p' "$results/platform/platform.out" | grep -c 'file://media/Photo/' || true)
-  if ! grep -q 'v4l2-video0' "$results/platform/platform.out" || ! grep -qx 'platform exit 0' "$results/platform/platform.out" \
+  if ! grep -qP '^v4l2-video0\t' "$results/platform/platform.out" || ! grep -qx 'platform exit 0' "$results/platform/platform.out" \
       || [ "$full" -lt "$photos" ]; then
     echo "platform test FAILED: the vivid camera was not listed or its $photos deferred photos did not reach FULL" >&2
     exit 1

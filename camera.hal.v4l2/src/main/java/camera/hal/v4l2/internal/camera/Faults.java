@@ -18,7 +18,7 @@ final class Faults {
 		String reason = switch (code) {
 		case DEVICE_DISABLED -> "the device is gone";
 		case CONFLICT_CAMERA -> "the device is busy in another process";
-		default -> "the driver failed (" + SyscallException.name(e.errno()) + ")";
+		default -> "the system call failed (" + SyscallException.name(e.errno()) + ")";
 		};
 		return new CameraException(code, "camera " + camera + " could not " + doing + ": " + reason, e);
 	}

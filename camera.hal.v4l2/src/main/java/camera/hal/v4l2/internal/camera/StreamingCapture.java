@@ -78,6 +78,7 @@ final class StreamingCapture {
 
 	private void deliver(HalCaptureRequest request, PixFormat format, Duration framePeriod, FrameSink sink) {
 		int delivered = 0;
+		int damaged = 0;
 		while (delivered < request.frameCount()) {
 			short events = device.awaitFrame(settings.pollTimeout());
 			if (stopping.getAsBoolean()) {
@@ -97,6 +98,11 @@ final class StreamingCapture {
 			ByteBuffer pixels = copy(buffer);
 			device.queue(buffer.index());
 			if (buffer.damaged() || buffer.bytesUsed() == 0) {
+				// A driver may flag a frame it could not fill; one that flags every frame must not stall us.
+				if (++damaged > settings.bufferCount() + request.frameCount()) {
+					throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+							"camera " + camera + " delivered only damaged frames");
+				}
 				continue;
 			}
 			if (delivered == 0) {
