@@ -31,6 +31,21 @@ class V4l2CameraTest {
 		return new V4l2Camera(replay, "/dev/video0", Traces.vivid(), () -> Traces.SETTINGS, lost::add);
 	}
 
+	/** Sets V4L2_BUF_FLAG_ERROR in the flags (byte 12) of the first dequeued buffer. */
+	private static List<String> flagFirstFrameDamaged(List<String> trace) {
+		List<String> edited = new ArrayList<>(trace);
+		for (int i = 0; i < edited.size(); i++) {
+			String[] fields = edited.get(i).split(" ");
+			if (fields.length > 6 && fields[2].equals("DQBUF")) {
+				int flags = Integer.parseInt(fields[6].substring(24, 26), 16) | 0x40;
+				fields[6] = fields[6].substring(0, 24) + String.format("%02x", flags) + fields[6].substring(26);
+				edited.set(i, String.join(" ", fields));
+				return edited;
+			}
+		}
+		throw new IllegalArgumentException("the trace dequeues no buffer");
+	}
+
 	private static HalCaptureRequest burst(int frames) {
 		return new HalCaptureRequest(1, SMALL, PixelFormat.YUYV, frames);
 	}
@@ -103,6 +118,19 @@ class V4l2CameraTest {
 			assertThat(replay.finished()).isTrue();
 			assertThat(replay.liveMappings()).isZero();
 			assertThat(replay.openDescriptors()).isEmpty();
+		}
+
+		@Test
+		void skipsAFrameTheDriverFlagsAsDamaged() {
+			ReplayingSyscalls damagedFirst = ReplayingSyscalls.fromLines(flagFirstFrameDamaged(
+					ReplayingSyscalls.lines("traces/vivid-capture-yuyv.trace")));
+
+			try (HalDevice device = camera(damagedFirst).open()) {
+				device.capture(burst(2), sink);
+			}
+
+			assertThat(sink.frames).hasSize(2);
+			assertThat(damagedFirst.finished()).isTrue();
 		}
 
 		@Test
