@@ -32,16 +32,14 @@ final class CameraRegistry {
 	}
 
 	/**
-	 * A HAL camera went away.
+	 * A HAL camera went away. A newer service for the same id stays listed; the input that held the old one still
+	 * has to hear of it.
 	 *
 	 * @return the input that holds its id, if one does; the caller checks that it holds this very service
 	 */
 	synchronized Optional<CameraDeviceInput> remove(HalCamera camera) {
 		String id = camera.info().id();
-		if (cameras.get(id) != camera) {
-			return Optional.empty();
-		}
-		cameras.remove(id);
+		cameras.remove(id, camera);
 		return Optional.ofNullable(holders.get(id));
 	}
 

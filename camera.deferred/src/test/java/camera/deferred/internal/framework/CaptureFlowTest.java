@@ -434,6 +434,20 @@ class CaptureFlowTest {
 		}
 
 		@Test
+		void aReplacementRegisteredBeforeTheOldServiceWentAwayStillEndsTheOldSession() {
+			Fakes.Camera old = rig.addCamera("sim-back", true);
+			Rig.Setup setup = rig.configure("sim-back").commitAndStart();
+			java.util.concurrent.BlockingQueue<CameraErrorCode> errors = new java.util.concurrent.LinkedBlockingQueue<>();
+			setup.session().onError(e -> errors.add(e.errorCode()));
+
+			rig.addCamera("sim-back", true);
+			rig.framework.cameraRemoved(old);
+
+			assertThat(take(errors)).isEqualTo(CameraErrorCode.DEVICE_DISABLED);
+			assertThat(rig.framework.getSupportedCameras()).extracting(c -> c.cameraId()).containsExactly("sim-back");
+		}
+
+		@Test
 		void anotherHalsCameraIsNotAffected() {
 			rig.addCamera("sim-back", true);
 			Fakes.Camera other = rig.addCamera("v4l2-video0", false);
