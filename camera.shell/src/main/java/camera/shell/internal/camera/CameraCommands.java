@@ -17,6 +17,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.input.Arguments;
+import camera.shell.internal.input.AssetUri;
 import camera.shell.internal.input.CaptureMode;
 import camera.shell.internal.input.RequestMode;
 import camera.shell.internal.media.AssetLookup;
@@ -176,10 +177,11 @@ public final class CameraCommands {
 			@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
 		guard().run("camera:request", System.err, () -> {
 			RequestMode requestMode = Arguments.choice("-m", mode, RequestMode.class);
+			AssetUri checked = AssetUri.parse(uri);
 			Path target = file.isEmpty() ? null : ImageFiles.target(ShellSession.currentDirectory(session), file);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);
-			PhotoAsset asset = AssetLookup.asset(library, uri);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
 			PrintStream out = System.out;
 			ImageDelivery last = new ImageRequest(images, Duration.ofSeconds(timeouts.requestTimeoutSeconds()))
 				.run(asset, requestMode.deliveryMode(), delivery -> out.println(delivery.line()));

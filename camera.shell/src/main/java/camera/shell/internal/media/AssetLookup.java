@@ -5,18 +5,17 @@ import camera.shell.internal.input.AssetUri;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
 
-/** Finds the asset a command names by URI, after checking the URI strictly. */
+/** Finds the asset a command names by its checked URI. */
 public final class AssetLookup {
 	private AssetLookup() {
 	}
 
 	/**
 	 * @return the asset, trashed or not
-	 * @throws CommandFailure for a malformed URI or one no asset has
+	 * @throws CommandFailure for a URI no asset has
 	 */
-	public static PhotoAsset asset(PhotoAccessHelper library, String uri) {
-		AssetUri checked = AssetUri.parse(uri);
-		return library.getAsset(checked.toString())
-			.orElseThrow(() -> new CommandFailure("no asset " + checked + " in the media library"));
+	public static PhotoAsset asset(PhotoAccessHelper library, AssetUri uri) {
+		return library.getAsset(uri.toString())
+			.orElseThrow(() -> new CommandFailure("no asset " + uri + " in the media library"));
 	}
 }

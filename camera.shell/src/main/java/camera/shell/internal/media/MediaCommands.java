@@ -12,6 +12,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.input.Arguments;
+import camera.shell.internal.input.AssetUri;
 import media.library.AssetQuery;
 import media.library.DeliveryMode;
 import media.library.MediaAssetManager;
@@ -75,8 +76,9 @@ public final class MediaCommands {
 	@Descriptor("shows everything the library knows about an asset")
 	public void info(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
 		guard().run("media:info", System.err, () -> {
+			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
-			AssetTable.describe(AssetLookup.asset(library, uri), System.out);
+			AssetTable.describe(AssetLookup.asset(library, checked), System.out);
 		});
 	}
 
@@ -88,8 +90,9 @@ public final class MediaCommands {
 	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
 	public void trash(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
 		guard().run("media:trash", System.err, () -> {
+			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
-			PhotoAsset asset = AssetLookup.asset(library, uri);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
 			if (asset.trashed()) {
 				System.out.println(asset.uri() + " is already in the trash");
 				return;
@@ -107,8 +110,9 @@ public final class MediaCommands {
 	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
 	public void restore(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
 		guard().run("media:restore", System.err, () -> {
+			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
-			PhotoAsset asset = AssetLookup.asset(library, uri);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
 			if (!asset.trashed()) {
 				System.out.println(asset.uri() + " is not in the trash");
 				return;
@@ -126,8 +130,9 @@ public final class MediaCommands {
 	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
 	public void delete(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
 		guard().run("media:delete", System.err, () -> {
+			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
-			PhotoAsset asset = AssetLookup.asset(library, uri);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
 			library.deletePermanently(List.of(asset));
 			System.out.println("deleted " + asset.uri());
 		});
@@ -143,10 +148,11 @@ public final class MediaCommands {
 			@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri,
 			@Descriptor("the file to create, relative to the shell's current directory") String file) {
 		guard().run("media:export", System.err, () -> {
+			AssetUri checked = AssetUri.parse(uri);
 			Path target = ImageFiles.target(ShellSession.currentDirectory(session), file);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);
-			PhotoAsset asset = AssetLookup.asset(library, uri);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
 			ImageDelivery image = new ImageRequest(images, EXPORT_TIMEOUT).run(asset, DeliveryMode.FAST_MODE,
 					delivery -> {
 					});
