@@ -13,6 +13,7 @@ import camera.deferred.internal.codec.ExifData;
 import camera.deferred.internal.codec.ExifJpegCodec;
 import camera.deferred.internal.pipeline.Configurations;
 import camera.deferred.internal.pipeline.Psnr;
+import camera.deferred.internal.pipeline.Resampling;
 import camera.deferred.internal.pipeline.RgbImage;
 import camera.deferred.internal.pipeline.SyntheticBurst;
 import camera.deferred.internal.pipeline.TiledPhotoDeveloper;
@@ -56,7 +57,8 @@ public final class PipelineBenchmark {
 			print("bench.jpeg.turbo_mp_per_s", megapixels / (turboMs / 1000));
 			print("bench.jpeg.imageio_mp_per_s", megapixels / (imageIoMs / 1000));
 			print("bench.copy.ms_per_frame", copyMs);
-			print("bench.psnr.fast_db", Psnr.between(developer.developFast(shot.frames().get(0)), reference));
+			RgbImage fast = Resampling.toSize(developer.developFast(shot.frames().get(0)), width, height);
+			print("bench.psnr.fast_db", Psnr.between(fast, reference));
 			print("bench.psnr.full_db", Psnr.between(full, reference));
 		} finally {
 			turbo.deactivate();

@@ -11,7 +11,11 @@ import camera.api.hal.RawFrame;
  */
 public interface PhotoDeveloper {
 
-	/** Light and fast development of one frame (phase 1). */
+	/**
+	 * Light and fast development of one frame (phase 1). The image may be smaller than the frame: a Bayer frame
+	 * is binned to half its width and height (rounded down), so callers take the size from the returned image.
+	 * Frames the device already developed keep their size.
+	 */
 	RgbImage developFast(RawFrame frame);
 
 	/**

@@ -83,6 +83,8 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 	private final ExecutorService pool;
 	private final int threads;
 	private volatile DevelopmentSettings settings;
+	/** The tables of the last fast development; frames of one camera share them. */
+	private volatile BinningTables binningTables;
 
 	@Activate
 	public TiledPhotoDeveloper(Configuration configuration) {
@@ -110,11 +112,19 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 			return renderReference(frame);
 		}
 		BayerMosaic mosaic = BayerMosaic.of(frame);
-		ColourOutput output = new ColourOutput(settings.whiteBalance(), mosaic.blackLevel, mosaic.whiteLevel);
-		BilinearDemosaic demosaic = new BilinearDemosaic(mosaic, output);
-		byte[] rgb = new byte[Math.multiplyExact(mosaic.width * mosaic.height, 3)];
-		inBands(mosaic.height, band -> demosaic.developRows(band, Math.min(mosaic.height, band + BAND_ROWS), rgb));
-		return new RgbImage(mosaic.width, mosaic.height, rgb);
+		BinnedDevelopment binned = new BinnedDevelopment(mosaic, tablesFor(mosaic, settings.whiteBalance()));
+		byte[] rgb = new byte[Math.multiplyExact(binned.width * binned.height, 3)];
+		inBands(binned.height, band -> binned.developRows(band, Math.min(binned.height, band + BAND_ROWS), rgb));
+		return new RgbImage(binned.width, binned.height, rgb);
+	}
+
+	private BinningTables tablesFor(BayerMosaic mosaic, WhiteBalance whiteBalance) {
+		BinningTables tables = binningTables;
+		if (tables == null || !tables.fits(mosaic.blackLevel, mosaic.whiteLevel, whiteBalance)) {
+			tables = BinningTables.of(mosaic.blackLevel, mosaic.whiteLevel, whiteBalance);
+			binningTables = tables;
+		}
+		return tables;
 	}
 
 	@Override

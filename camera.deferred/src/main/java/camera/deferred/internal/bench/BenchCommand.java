@@ -1,0 +1,208 @@
+package camera.deferred.internal.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+import camera.api.CameraDevice;
+import camera.api.CameraManager;
+import camera.api.DeferredProcessing;
+import camera.api.Profile;
+import camera.api.SceneMode;
+import camera.api.Size;
+import camera.api.hal.HalCamera;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import media.library.MediaAssetChangeRequest;
+import media.library.PhotoAccessHelper;
+import media.library.PhotoAsset;
+
+/**
+ * {@code camera:bench}: measures, in one run and through the real services, phase 1 against single-phase
+ * delivery, phase 2, the JPEG encoders, a frame copy, a burst, and the image quality of both phases. Background
+ * phase 2 is paused while it measures, so it does not compete with what is timed.
+ */
+@Component(service = BenchCommand.class, immediate = true,
+		property = {"osgi.command.scope=camera", "osgi.command.function=bench"})
+public final class BenchCommand {
+	private static final int BURST_SHOTS = 30;
+	private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
+
+	private final PhotoDeveloper developer;
+	private final JpegCodec codec;
+	private final ScheduledExecutorService sampler;
+	private final List<HalCamera> halCameras = new CopyOnWriteArrayList<>();
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile CameraManager cameraManager;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile DeferredProcessing deferredProcessing;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile PhotoAccessHelper photoAccessHelper;
+
+	@Reference(service = LoggerFactory.class)
+	private Logger log;
+
+	@Activate
+	public BenchCommand(@Reference PhotoDeveloper developer, @Reference JpegCodec codec) {
+		this.developer = developer;
+		this.codec = codec;
+		this.sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "darkroom-bench");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Deactivate
+	void deactivate() {
+		sampler.shutdownNow();
+	}
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void addHalCamera(HalCamera camera) {
+		halCameras.add(camera);
+	}
+
+	void removeHalCamera(HalCamera camera) {
+		halCameras.remove(camera);
+	}
+
+	@Descriptor("measures phase 1 against single-phase delivery, phase 2, JPEG encoding, a burst and image quality "
+			+ "on the first camera that offers the size; pauses background processing while it runs")
+	public void bench(
+			@Descriptor("frame size WIDTHxHEIGHT")
+			@Parameter(names = "-s", absentValue = "4000x3000") String size,
+			@Descriptor("measured captures per delivery mode, 1 to 1000")
+			@Parameter(names = "-n", absentValue = "20") String count,
+			@Descriptor("print key=value lines, for scripts")
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
+		BenchReport report;
+		try {
+			report = run(BenchArguments.parse(size, count));
+		} catch (RuntimeException e) {
+			log.warn("camera:bench failed", e);
+			System.err.println("camera:bench: " + e.getMessage());
+			return;
+		}
+		if (noFormat) {
+			report.printKeyValues(System.out);
+		} else {
+			report.printTable(System.out);
+		}
+	}
+
+	private BenchReport run(BenchArguments arguments) {
+		CameraManager cameras = cameraManager;
+		PhotoAccessHelper library = photoAccessHelper;
+		DeferredProcessing processing = deferredProcessing;
+		if (cameras == null || library == null || processing == null) {
+			throw new IllegalStateException("the camera service, the media library or deferred processing is not "
+					+ "running");
+		}
+		Size size = arguments.size();
+		CameraDevice camera = cameraOffering(cameras, size);
+		Profile profile = profileOf(cameras, camera, size);
+		HalCamera hal = halCamera(camera);
+		boolean wasPaused = processing.stats().paused();
+		processing.pause();
+		try {
+			CaptureBench.Latencies latencies;
+			CaptureBench.Burst burst;
+			try (CaptureBench capture = new CaptureBench(cameras, camera, profile, EVENT_TIMEOUT,
+					asset -> discard(library, asset))) {
+				latencies = capture.interleaved(arguments.count());
+				burst = capture.burst(BURST_SHOTS, sampler);
+			}
+			int rounds = Math.clamp(arguments.count() / 4, 3, 10);
+			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, rounds).run(hal, size);
+			return report(camera, size, latencies, burst, development);
+		} finally {
+			if (!wasPaused) {
+				processing.resume();
+			}
+		}
+	}
+
+	private static BenchReport report(CameraDevice camera, Size size, CaptureBench.Latencies latencies,
+			CaptureBench.Burst burst, DevelopmentBench.Results development) {
+		Samples deferred = Samples.ofNanos(latencies.deferred());
+		Samples single = Samples.ofNanos(latencies.singlePhase());
+		double megapixels = size.pixels() / 1e6;
+		String heading = String.format("camera:bench on %s, %s (%.1f MP), %d captures per mode, burst of %d frames "
+				+ "at ISO %d, %d cores", camera.cameraId(), size, megapixels, latencies.deferred().size(),
+				development.frames(), development.iso(), Runtime.getRuntime().availableProcessors());
+		return new BenchReport(heading)
+				.add("bench.phase1.p50_ms", "capture -> photoAssetAvailable p50 (deferred)", deferred.median(), "ms")
+				.add("bench.phase1.p99_ms", "capture -> photoAssetAvailable p99 (deferred)", deferred.percentile(99),
+						"ms")
+				.add("bench.single.p50_ms", "capture -> photoAvailable p50 (single-phase)", single.median(), "ms")
+				.add("bench.single.p99_ms", "capture -> photoAvailable p99 (single-phase)", single.percentile(99), "ms")
+				.add("bench.ratio_p50", "ratio of the p50s, deferred / single-phase",
+						deferred.median() / single.median(), "")
+				.add("bench.phase2.ms_per_photo", "phase 2 per photo (develop + JPEG q" + DevelopmentBench.FULL_QUALITY
+						+ ")", development.phase2Millis(), "ms")
+				.add("bench.phase2.mp_per_s", "phase 2 throughput", megapixels / (development.phase2Millis() / 1000),
+						"MP/s")
+				.add("bench.jpeg.turbo_mp_per_s", "JPEG encode, libjpeg-turbo",
+						megapixels / (development.turboMillis() / 1000), "MP/s")
+				.add("bench.jpeg.imageio_mp_per_s", "JPEG encode, ImageIO",
+						megapixels / (development.imageIoMillis() / 1000), "MP/s")
+				.add("bench.copy.ms_per_frame", "copy of one raw frame in memory", development.copyMillis(), "ms")
+				.add("bench.burst.shot_to_shot_p50_ms", "burst of " + BURST_SHOTS + ": shot-to-shot p50",
+						Samples.ofNanos(burst.shotToShotNanos()).median(), "ms")
+				.add("bench.burst.heap_peak_mb", "burst of " + BURST_SHOTS + ": peak heap",
+						burst.peakHeapBytes() / (1024.0 * 1024.0), "MB")
+				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1Psnr(), "dB")
+				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2Psnr(), "dB");
+	}
+
+	private static CameraDevice cameraOffering(CameraManager cameras, Size size) {
+		for (CameraDevice camera : cameras.getSupportedCameras()) {
+			if (findProfile(cameras, camera, size).isPresent()) {
+				return camera;
+			}
+		}
+		throw new IllegalArgumentException("no camera offers " + size);
+	}
+
+	private static Profile profileOf(CameraManager cameras, CameraDevice camera, Size size) {
+		return findProfile(cameras, camera, size).orElseThrow(
+				() -> new IllegalArgumentException("camera " + camera.cameraId() + " no longer offers " + size));
+	}
+
+	private static Optional<Profile> findProfile(CameraManager cameras, CameraDevice camera, Size size) {
+		return cameras.getSupportedOutputCapability(camera, SceneMode.NORMAL_PHOTO).photoProfiles().stream()
+				.filter(profile -> profile.size().equals(size)).findFirst();
+	}
+
+	private HalCamera halCamera(CameraDevice camera) {
+		return halCameras.stream().filter(hal -> hal.info().id().equals(camera.cameraId())).findFirst()
+				.orElseThrow(() -> new IllegalStateException("the HAL of camera " + camera.cameraId() + " went away"));
+	}
+
+	private static void discard(PhotoAccessHelper library, PhotoAsset asset) {
+		library.applyChanges(new MediaAssetChangeRequest(asset).discardCameraPhoto());
+	}
+}

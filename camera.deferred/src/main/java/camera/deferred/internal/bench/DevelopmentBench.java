@@ -1,0 +1,110 @@
+package camera.deferred.internal.bench;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import camera.api.Size;
+import camera.api.hal.FrameSink;
+import camera.api.hal.HalCamera;
+import camera.api.hal.HalCaptureRequest;
+import camera.api.hal.HalDevice;
+import camera.api.hal.PixelFormat;
+import camera.api.hal.RawFrame;
+import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.codec.SingleEncoderCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.pipeline.Psnr;
+import camera.deferred.internal.pipeline.Resampling;
+import camera.deferred.internal.pipeline.RgbImage;
+
+/**
+ * Times the development pipeline and the encoders on a real burst taken from the camera's HAL directly (the
+ * camera service must not hold it open), and grades both phases against the sensor's noise-free reference.
+ */
+final class DevelopmentBench {
+	/** The JPEG quality phase 2 writes by default ({@code camera.deferred.engine} jpegQualityHigh). */
+	static final int FULL_QUALITY = 95;
+	private static final int BURST_FRAMES = 4;
+
+	/** What was measured; NaN where the camera offers no reference or libjpeg-turbo is missing. */
+	record Results(int frames, int iso, double phase2Millis, double turboMillis, double imageIoMillis,
+			double copyMillis, double phase1Psnr, double phase2Psnr) {
+	}
+
+	private final PhotoDeveloper developer;
+	private final JpegCodec codec;
+	private final int rounds;
+
+	/** @param rounds timed runs of each step, after one warm-up run */
+	DevelopmentBench(PhotoDeveloper developer, JpegCodec codec, int rounds) {
+		this.developer = developer;
+		this.codec = codec;
+		this.rounds = rounds;
+	}
+
+	Results run(HalCamera camera, Size size) {
+		int frames = Math.min(BURST_FRAMES, camera.capabilities().maxBurst());
+		HalCaptureRequest request = new HalCaptureRequest(0, size, PixelFormat.RAW_BAYER16, frames);
+		List<RawFrame> burst = new ArrayList<>();
+		Optional<RawFrame> reference;
+		try (HalDevice device = camera.open()) {
+			device.capture(request, new FrameSink() {
+				@Override
+				public void shutter(long timestampNanos) {
+					// Only the frames matter here.
+				}
+
+				@Override
+				public void frame(RawFrame frame) {
+					burst.add(frame);
+				}
+			});
+			reference = device.referenceFrame(request);
+		}
+		RawFrame first = burst.get(0);
+		ExifData exif = new ExifData(Instant.now(), 1, "Darkroom", "camera:bench", first.metadata().exposureNanos(),
+				first.metadata().iso(), null);
+		double phase2 = medianMillis(() -> codec.encode(developer.developFull(burst, () -> false), FULL_QUALITY, exif));
+		RgbImage full = developer.developFull(burst, () -> false);
+		double turbo = Double.NaN;
+		Optional<SingleEncoderCodec> libjpegTurbo = SingleEncoderCodec.libjpegTurbo();
+		if (libjpegTurbo.isPresent()) {
+			try (SingleEncoderCodec encoder = libjpegTurbo.get()) {
+				turbo = medianMillis(() -> encoder.encode(full, FULL_QUALITY, exif));
+			}
+		}
+		double imageIo;
+		try (SingleEncoderCodec encoder = SingleEncoderCodec.imageIo()) {
+			imageIo = medianMillis(() -> encoder.encode(full, FULL_QUALITY, exif));
+		}
+		ByteBuffer source = first.data();
+		ByteBuffer copy = ByteBuffer.allocateDirect(source.limit());
+		double copyMillis = medianMillis(() -> copy.clear().put(0, source, 0, source.limit()));
+		double phase1Psnr = Double.NaN;
+		double phase2Psnr = Double.NaN;
+		if (reference.isPresent()) {
+			RgbImage ideal = developer.renderReference(reference.get());
+			RgbImage fast = Resampling.toSize(developer.developFast(first), ideal.width(), ideal.height());
+			phase1Psnr = Psnr.between(fast, ideal);
+			phase2Psnr = Psnr.between(full, ideal);
+		}
+		return new Results(burst.size(), first.metadata().iso(), phase2, turbo, imageIo, copyMillis, phase1Psnr,
+				phase2Psnr);
+	}
+
+	private double medianMillis(Supplier<?> work) {
+		work.get();
+		List<Long> nanos = new ArrayList<>();
+		for (int i = 0; i < rounds; i++) {
+			long start = System.nanoTime();
+			work.get();
+			nanos.add(System.nanoTime() - start);
+		}
+		return Samples.ofNanos(nanos).median();
+	}
+}
