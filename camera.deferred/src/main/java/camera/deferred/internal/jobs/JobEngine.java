@@ -349,6 +349,14 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 
 	@Override
 	public List<DeferredJob> jobs() {
+		List<Job> unknownAssets = new ArrayList<>();
+		lock.lock();
+		try {
+			jobs.values().stream().filter(job -> job.assetUri() == null).forEach(unknownAssets::add);
+		} finally {
+			lock.unlock();
+		}
+		learnAssetUris(unknownAssets);
 		lock.lock();
 		try {
 			return jobs.values()
@@ -358,6 +366,28 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 				.toList();
 		} finally {
 			lock.unlock();
+		}
+	}
+
+	/** A job hears of its asset's URI only when it runs or the library synchronizes: ask for the others. */
+	private void learnAssetUris(List<Job> unknownAssets) {
+		CameraPhotoStore library = services.library().get();
+		if (library == null) {
+			return;
+		}
+		for (Job job : unknownAssets) {
+			try {
+				library.findByJob(job.id()).ifPresent(asset -> {
+					lock.lock();
+					try {
+						job.assetUri(asset.uri());
+					} finally {
+						lock.unlock();
+					}
+				});
+			} catch (RuntimeException e) {
+				log.debug("asset of job {} could not be looked up: {}", job.id(), e.toString());
+			}
 		}
 	}
 
@@ -589,7 +619,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 		Instant deadline = started.plus(current.jobTimeout());
 		BooleanSupplier cancelled = () -> job.cancelled() || stopped || clock.instant().isAfter(deadline)
-				|| Conditions.mustYield(job.priority(), services.conditions().get());
+				|| Conditions.mustYield(job.priority(), services.conditions().get()) || mustMakeWayForHigh(job);
 		try {
 			spool.recordAttempts(job.id(), job.attempts());
 			BurstMetadata.Stored stored = spool.read(job.id());
@@ -633,6 +663,24 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		lock.lock();
 		try {
 			return settings;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * A HIGH request is the photo a user waits for: when every worker is busy, a running NORMAL or LOW job gives
+	 * its worker up at the next tile and runs again later.
+	 */
+	private boolean mustMakeWayForHigh(Job job) {
+		if (job.priority() == JobPriority.HIGH) {
+			return false;
+		}
+		lock.lock();
+		try {
+			Job first = queue.first();
+			return first != null && first.priority() == JobPriority.HIGH && running >= workerThreads
+					&& !first.notBefore().isAfter(clock.instant());
 		} finally {
 			lock.unlock();
 		}

@@ -53,6 +53,11 @@ final class JobQueue {
 		return pending.contains(job);
 	}
 
+	/** @return the job to run first, or null when none is pending */
+	Job first() {
+		return pending.isEmpty() ? null : pending.first();
+	}
+
 	/** @return the pending jobs, first to run first */
 	List<Job> inOrder() {
 		return new ArrayList<>(pending);

@@ -19,7 +19,7 @@ final class FakeDeveloper implements PhotoDeveloper {
 	final List<Long> developed = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int failuresToThrow;
 	volatile boolean alwaysFail;
-	/** When set, development waits at its first tile until released (polling the cancelled supplier). */
+	/** When set, the next development waits at its first tile until released (polling the cancelled supplier). */
 	volatile CountDownLatch hold;
 	final CountDownLatch holding = new CountDownLatch(1);
 
@@ -31,6 +31,7 @@ final class FakeDeveloper implements PhotoDeveloper {
 	@Override
 	public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
 		CountDownLatch latch = hold;
+		hold = null;
 		if (latch != null) {
 			holding.countDown();
 			try {

@@ -186,7 +186,6 @@ class JobEngineTest {
 
 			assertThat(fixture.await(TOPIC_FAILED, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
 				.startsWith("TIMED_OUT");
-			fixture.developer.hold.countDown();
 		}
 
 		@Test
@@ -368,12 +367,26 @@ class JobEngineTest {
 
 			fixture.capture.holds = false;
 			Event yielded = fixture.await(TOPIC_PENDING, jobId);
-			fixture.developer.hold.countDown();
 			fixture.capture.holds = true;
 			fixture.engine.captureActivity(false);
 
 			assertThat(yielded.getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(0);
 			assertThat(fixture.await(TOPIC_COMPLETED, jobId).getProperty(DeferredJobEvents.ATTEMPTS)).isEqualTo(1);
+		}
+
+		@Test
+		void aRunningNormalJobMakesWayForAHighRequestWhenNoWorkerIsFree() throws InterruptedException {
+			fixture.developer.hold = new CountDownLatch(1);
+			fixture.start();
+			String running = fixture.capture();
+			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
+			String requested = fixture.capture();
+
+			fixture.engine.processImage(requested);
+
+			fixture.await(TOPIC_COMPLETED, requested);
+			fixture.await(TOPIC_COMPLETED, running);
+			assertThat(fixture.library.completions).containsExactly(requested, running);
 		}
 
 		@Test
