@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Real-driver test of camera.hal.v4l2: boots a QEMU guest built from Debian packages, loads the kernel's
 # vivid virtual camera driver, and runs a Java program from this host (JDK and built classes seen through a
-# read-only 9p share of the host root) against /dev/video0. The guest writes its verdict and a recorded
-# syscall trace to a second, writable share; this script checks the verdict and exits non-zero on failure.
+# read-only 9p share of the host root) against /dev/video0. The guest writes its verdict and the syscall
+# traces it recorded to a second, writable share; this script checks the verdict and exits non-zero on failure.
 #
 # Usage: run-vivid-test.sh [--platform]
 #   Needs root (apt-get), a JDK 25 in JAVA_HOME and the module built (mvn -pl camera.hal.v4l2 install, which also
@@ -28,8 +28,10 @@ fi
 # 1. Host packages: the emulator, a static busybox for the guest's init, cpio and kmod to build the initramfs.
 packages="qemu-system-x86 busybox-static cpio kmod"
 missing=$(for p in $packages; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
-if [ -n "$missing" ]; then
+if [ -n "$missing" ] || ! apt-cache show linux-image-amd64 >/dev/null 2>&1; then
   apt-get update -qq
+fi
+if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
@@ -84,7 +86,9 @@ chmod +x "$initramfs/init"
 # 4. The program the guest runs: the HAL's own classes against /dev/video0.
 classpath=$module/target/classes:$module/target/test-classes
 repository=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
-classpath=$classpath:$repository/darkroom/camera.api/1.0.0-SNAPSHOT/camera.api-1.0.0-SNAPSHOT.jar
+api_jar=$module/../camera.api/target/camera.api-1.0.0-SNAPSHOT.jar
+[ -f "$api_jar" ] || api_jar=$repository/darkroom/camera.api/1.0.0-SNAPSHOT/camera.api-1.0.0-SNAPSHOT.jar
+classpath=$classpath:$(cd "$(dirname "$api_jar")" && pwd)/$(basename "$api_jar")
 classpath=$classpath:$repository/org/osgi/org.osgi.service.log/1.5.0/org.osgi.service.log-1.5.0.jar
 photos=2
 cat > "$results/guest.sh" <<GUEST
