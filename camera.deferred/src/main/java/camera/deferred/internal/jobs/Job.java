@@ -100,6 +100,11 @@ final class Job {
 		return assetChecks++;
 	}
 
+	/** @return whether the job's last look found no asset: it cannot run until the camera creates one */
+	boolean awaitingAsset() {
+		return assetChecks > 0;
+	}
+
 	void assetFound() {
 		assetChecks = 0;
 	}

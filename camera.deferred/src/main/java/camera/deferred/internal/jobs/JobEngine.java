@@ -442,6 +442,10 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		log.info(value ? "deferred processing paused" : "deferred processing resumed");
 	}
 
+	/**
+	 * Jobs whose asset does not exist (yet) do not hold a drain back: their photo was never delivered, and they
+	 * may wait for the orphan grace period.
+	 */
 	@Override
 	public boolean drain(Duration timeout) {
 		long remaining = timeout.toNanos();
@@ -449,7 +453,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		try {
 			draining++;
 			changed.signalAll();
-			while (queue.size() > 0 || running > 0) {
+			while (running > 0 || queue.inOrder().stream().anyMatch(job -> !job.awaitingAsset())) {
 				if (remaining <= 0 || stopped) {
 					return false;
 				}
