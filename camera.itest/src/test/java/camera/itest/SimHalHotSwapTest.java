@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,16 +23,10 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.osgi.util.tracker.ServiceTracker;
 
-import camera.api.CameraDevice;
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
-import camera.api.CameraInput;
 import camera.api.CameraManager;
 import camera.api.DeferredProcessing;
-import camera.api.PhotoOutput;
-import camera.api.PhotoSession;
-import camera.api.Profile;
-import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
 import media.library.ImageFileType;
 import media.library.MediaAssetChangeRequest;
@@ -121,11 +112,11 @@ class SimHalHotSwapTest {
 
 		@Override
 		public void run() {
-			Session session = null;
+			DeferredCaptureSession session = null;
 			while (running && failure.isEmpty()) {
 				try {
 					if (session == null) {
-						session = Session.open(cameras);
+						session = DeferredCaptureSession.open(cameras, CAMERA);
 					}
 					captureOne(session);
 				} catch (CameraException e) {
@@ -144,9 +135,9 @@ class SimHalHotSwapTest {
 			}
 		}
 
-		private void captureOne(Session session) throws InterruptedException {
-			int id = session.output.capture();
-			Object outcome = session.outcomes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+		private void captureOne(DeferredCaptureSession session) throws InterruptedException {
+			int id = session.capture();
+			Object outcome = session.nextOutcome(WAIT_SECONDS);
 			if (outcome == null) {
 				failure.add("capture " + id + " neither delivered an asset nor failed within " + WAIT_SECONDS + " s");
 			} else if (outcome instanceof PhotoAsset asset) {
@@ -154,7 +145,9 @@ class SimHalHotSwapTest {
 					.applyChanges(new MediaAssetChangeRequest(asset).saveCameraPhoto(ImageFileType.JPEG));
 				saved.add(kept.uri());
 				savedCount.incrementAndGet();
-				session.awaitReady();
+				if (!session.awaitReady(WAIT_SECONDS)) {
+					failure.add("capture " + id + " delivered an asset but no captureReady");
+				}
 			} else if (outcome instanceof CameraException error) {
 				throw error;
 			}
@@ -185,64 +178,6 @@ class SimHalHotSwapTest {
 				Thread.currentThread().interrupt();
 				running = false;
 			}
-		}
-	}
-
-	/** One configured and started session with a deferred photo output on the smallest profile. */
-	private static final class Session {
-		final PhotoSession session;
-		final CameraInput input;
-		final PhotoOutput output;
-		final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
-		final BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
-
-		private Session(PhotoSession session, CameraInput input, PhotoOutput output) {
-			this.session = session;
-			this.input = input;
-			this.output = output;
-		}
-
-		static Session open(CameraManager cameras) {
-			CameraDevice camera = cameras.getSupportedCameras()
-				.stream()
-				.filter(c -> c.cameraId().equals(CAMERA))
-				.findFirst()
-				.orElseThrow(() -> new CameraException(CameraErrorCode.DEVICE_DISABLED, CAMERA + " is not there"));
-			Profile smallest = cameras.getSupportedOutputCapability(camera, SceneMode.NORMAL_PHOTO)
-				.photoProfiles()
-				.stream()
-				.min(Comparator.comparingLong(p -> p.size().pixels()))
-				.orElseThrow();
-			PhotoSession session = cameras.createSession(SceneMode.NORMAL_PHOTO);
-			try {
-				CameraInput input = cameras.createCameraInput(camera);
-				input.open();
-				PhotoOutput output = cameras.createPhotoOutput(smallest);
-				Session opened = new Session(session, input, output);
-				output.onPhotoAssetAvailable(opened.outcomes::add);
-				output.onError(opened.outcomes::add);
-				output.onCaptureReady(() -> opened.ready.add(true));
-				session.onError(opened.outcomes::add);
-				session.beginConfig();
-				session.addInput(input);
-				session.addOutput(output);
-				session.commitConfig();
-				session.start();
-				return opened;
-			} catch (CameraException e) {
-				session.release();
-				throw e;
-			}
-		}
-
-		void awaitReady() throws InterruptedException {
-			if (ready.poll(WAIT_SECONDS, TimeUnit.SECONDS) == null) {
-				throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR, "no captureReady after an asset");
-			}
-		}
-
-		void release() {
-			session.release();
 		}
 	}
 
