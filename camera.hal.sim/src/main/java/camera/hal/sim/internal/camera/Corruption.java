@@ -10,7 +10,7 @@ public enum Corruption {
 	OUT_OF_RANGE;
 
 	/** Spoils the samples of a frame in place (OUT_OF_RANGE) or by shortening the buffer's limit (TRUNCATED). */
-	ByteBuffer spoil(ByteBuffer samples, int stride, int height) {
+	void spoil(ByteBuffer samples, int stride, int height) {
 		switch (this) {
 			case TRUNCATED -> samples.limit(stride * (height / 2));
 			case OUT_OF_RANGE -> {
@@ -21,6 +21,5 @@ public enum Corruption {
 				}
 			}
 		}
-		return samples;
 	}
 }
