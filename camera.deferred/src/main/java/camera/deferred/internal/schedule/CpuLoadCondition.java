@@ -1,8 +1,11 @@
 package camera.deferred.internal.schedule;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.util.function.DoubleSupplier;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,8 +16,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Holds while the system load average per core is below a limit. The engine's own workers count too; with the
- * default pool of cores − 1 workers they stay below one per core.
+ * Holds while other processes leave the CPU mostly free. The load of this JVM (the engine's own workers) is
+ * taken out, or background development would hold itself back; the operating system MXBean's {@code CpuLoad} and
+ * {@code ProcessCpuLoad} give both. Where they are unavailable, the load average per core stands in.
  */
 @Component(name = CpuLoadCondition.PID, configurationPid = CpuLoadCondition.PID,
 		configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -23,32 +27,28 @@ public class CpuLoadCondition implements Condition {
 	public static final String PID = "camera.deferred.condition.cpu";
 
 	@ObjectClassDefinition(name = "Deferred processing: CPU load",
-			description = "Holds NORMAL and LOW jobs back while the machine is busy.")
+			description = "Holds NORMAL and LOW jobs back while other processes keep the machine busy.")
 	public @interface Config {
-		@AttributeDefinition(description = "Highest one-minute load average per core at which jobs still start.")
-		double maxLoadPerCore() default 1.0;
+		@AttributeDefinition(description = "Highest share of all cores (0 to 1) that other processes may use for jobs to start.")
+		double maxLoad() default 0.6;
 	}
 
-	private final DoubleSupplier loadPerCore;
-	private volatile double maxLoadPerCore;
+	private final DoubleSupplier othersLoad;
+	private volatile double maxLoad;
 
 	@Activate
 	public CpuLoadCondition(Config config) {
-		this(config, systemLoadPerCore(ManagementFactory.getOperatingSystemMXBean()));
+		this(config, CpuLoadCondition::measureOthersLoad);
 	}
 
-	CpuLoadCondition(Config config, DoubleSupplier loadPerCore) {
-		this.loadPerCore = loadPerCore;
+	CpuLoadCondition(Config config, DoubleSupplier othersLoad) {
+		this.othersLoad = othersLoad;
 		modified(config);
 	}
 
 	@Modified
 	void modified(Config config) {
-		maxLoadPerCore = config.maxLoadPerCore();
-	}
-
-	private static DoubleSupplier systemLoadPerCore(OperatingSystemMXBean system) {
-		return () -> system.getSystemLoadAverage() / system.getAvailableProcessors();
+		maxLoad = config.maxLoad();
 	}
 
 	@Override
@@ -63,8 +63,25 @@ public class CpuLoadCondition implements Condition {
 
 	@Override
 	public boolean holds() {
-		double load = loadPerCore.getAsDouble();
+		double load = othersLoad.getAsDouble();
 		// A negative load means the platform cannot tell: do not hold work back forever.
-		return load < 0 || load <= maxLoadPerCore;
+		return load < 0 || load <= maxLoad;
+	}
+
+	/** @return the share of all cores other processes use now, or a negative number when unknown */
+	static double measureOthersLoad() {
+		MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+		try {
+			ObjectName system = new ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME);
+			double machine = ((Number) server.getAttribute(system, "CpuLoad")).doubleValue();
+			double process = ((Number) server.getAttribute(system, "ProcessCpuLoad")).doubleValue();
+			if (machine >= 0 && process >= 0) {
+				return Math.max(0, machine - process);
+			}
+		} catch (JMException | ClassCastException e) {
+			// Not a HotSpot-style bean: fall back to the load average below.
+		}
+		var bean = ManagementFactory.getOperatingSystemMXBean();
+		return bean.getSystemLoadAverage() / bean.getAvailableProcessors();
 	}
 }

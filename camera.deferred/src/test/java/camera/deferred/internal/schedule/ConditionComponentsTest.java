@@ -65,16 +65,16 @@ class ConditionComponentsTest {
 	@Nested
 	class CpuLoad {
 		private final CpuLoadCondition.Config limit = config(CpuLoadCondition.Config.class,
-				Map.of("maxLoadPerCore", 0.8));
+				Map.of("maxLoad", 0.6));
 
 		@Test
 		void holdsBelowTheLimit() {
-			assertThat(new CpuLoadCondition(limit, () -> 0.5).holds()).isTrue();
+			assertThat(new CpuLoadCondition(limit, () -> 0.3).holds()).isTrue();
 		}
 
 		@Test
 		void doesNotHoldAboveTheLimit() {
-			assertThat(new CpuLoadCondition(limit, () -> 1.5).holds()).isFalse();
+			assertThat(new CpuLoadCondition(limit, () -> 0.9).holds()).isFalse();
 		}
 
 		@Test
