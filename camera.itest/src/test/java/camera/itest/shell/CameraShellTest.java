@@ -2,12 +2,16 @@ package camera.itest.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import camera.api.CameraDevice;
 import camera.api.CameraManager;
+import camera.api.Profile;
+import camera.api.SceneMode;
+import media.library.AssetQuery;
 import media.library.MediaAssetManager;
 import media.library.PhotoAccessHelper;
 
@@ -100,38 +104,38 @@ class CameraShellTest {
 
 		@Test
 		void deferredCapturePrintsAFastAssetPerPhoto() {
-			GogoShell.Result result = shell.run("camera:capture -n 2 -q medium");
+			GogoShell.Result result = shell.run("camera:capture -n 2 -q medium " + smallest(cameras));
 			assertClean(result);
 			assertThat(result.lines()).hasSize(2).allSatisfy(line -> assertThat(line).matches(PHOTO_LINE.formatted("FAST")));
 		}
 
 		@Test
 		void deferredCaptureSavesTheAssetInTheLibrary() {
-			String uri = uriOf(shell.run("camera:capture").lines().getFirst());
+			String uri = uriOf(shell.run("camera:capture " + smallest(cameras)).lines().getFirst());
 			assertThat(library.getAsset(uri)).hasValueSatisfying(asset -> assertThat(asset.pending()).isFalse());
 		}
 
 		@Test
 		void singleCaptureSavesAFullPhoto() {
-			GogoShell.Result result = shell.run("camera:capture -m single -r 90");
+			GogoShell.Result result = shell.run("camera:capture -m single -r 90 " + smallest(cameras));
 			assertClean(result);
 			assertThat(result.lines()).singleElement().asString().matches(PHOTO_LINE.formatted("FULL"));
 		}
 
 		@Test
 		void proxyCaptureSavesTheProxyAsAFastAsset() {
-			GogoShell.Result result = shell.run("camera:capture -m proxy -c " + firstCamera());
+			GogoShell.Result result = shell.run("camera:capture -m proxy -c " + firstCamera() + " " + smallest(cameras));
 			assertClean(result);
 			assertThat(result.lines()).singleElement().asString().matches(PHOTO_LINE.formatted("FAST"));
 		}
 
 		@Test
 		void captureOfASizeTheCameraLacksNamesItsSizesAndTakesNothing() {
-			int before = library.getAssets(media.library.AssetQuery.all()).size();
+			int before = library.getAssets(AssetQuery.all()).size();
 			GogoShell.Result result = shell.run("camera:capture -s 3x2");
 			assertThat(result.out()).isEmpty();
 			assertThat(result.err()).contains("cannot take 3x2 photos; its sizes are ");
-			assertThat(library.getAssets(media.library.AssetQuery.all())).hasSize(before);
+			assertThat(library.getAssets(AssetQuery.all())).hasSize(before);
 		}
 
 		@Test
@@ -146,17 +150,17 @@ class CameraShellTest {
 
 		@Test
 		void highQualityRequestDeliversTheFullImageAndWritesIt(@TempDir Path directory) {
-			String uri = uriOf(shell.run("camera:capture").lines().getFirst());
+			String uri = uriOf(shell.run("camera:capture " + smallest(cameras)).lines().getFirst());
 			Path file = directory.resolve("full.jpg");
 			GogoShell.Result result = shell.run("camera:request -m high -o " + file + " " + uri);
 			assertClean(result);
-			assertThat(result.lines().getFirst()).matches(java.util.regex.Pattern.quote(uri) + "  FULL  \\d+ bytes  \\d+ ms");
+			assertThat(result.lines().getFirst()).matches(Pattern.quote(uri) + "  FULL  \\d+ bytes  \\d+ ms");
 			assertThat(file).isNotEmptyFile();
 		}
 
 		@Test
 		void fastRequestDeliversWhatExistsOnce() {
-			String uri = uriOf(shell.run("camera:capture -m single").lines().getFirst());
+			String uri = uriOf(shell.run("camera:capture -m single " + smallest(cameras)).lines().getFirst());
 			GogoShell.Result result = shell.run("camera:request " + uri);
 			assertClean(result);
 			assertThat(result.lines()).singleElement().asString().startsWith(uri + "  FULL  ");
@@ -174,7 +178,7 @@ class CameraShellTest {
 
 		@Test
 		void commandsSayPlainlyThatNoCameraIsAvailable() throws BundleException {
-			List<Bundle> hals = java.util.Arrays.stream(context.getBundles())
+			List<Bundle> hals = Arrays.stream(context.getBundles())
 				.filter(b -> b.getSymbolicName().startsWith("camera.hal."))
 				.filter(b -> b.getState() == Bundle.ACTIVE)
 				.toList();
@@ -192,6 +196,13 @@ class CameraShellTest {
 				}
 			}
 		}
+	}
+
+	/** @return {@code -s WxH} of the camera's smallest profile, so that the tests develop small photos */
+	static String smallest(CameraManager cameras) {
+		CameraDevice first = cameras.getSupportedCameras().getFirst();
+		List<Profile> profiles = cameras.getSupportedOutputCapability(first, SceneMode.NORMAL_PHOTO).photoProfiles();
+		return "-s " + profiles.getLast().size();
 	}
 
 	static String uriOf(String photoLine) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import camera.api.CameraManager;
 import camera.api.DeferredProcessing;
+import media.library.PhotoAccessHelper;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ class DeferredShellTest {
 	CameraManager cameras;
 	@InjectService(timeout = 10_000)
 	DeferredProcessing processing;
+	@InjectService(timeout = 10_000)
+	PhotoAccessHelper library;
 
 	GogoShell shell;
 
@@ -39,17 +42,21 @@ class DeferredShellTest {
 	@Test
 	void jobsOfPausedProcessingAreListedAndDrainCompletesThem() {
 		assertThat(shell.run("deferred:pause").out()).startsWith("deferred processing paused");
-		String uri = CameraShellTest.uriOf(shell.run("camera:capture").lines().getFirst());
+		String uri = CameraShellTest.uriOf(
+				shell.run("camera:capture " + CameraShellTest.smallest(cameras)).lines().getFirst());
+		String jobId = library.getAsset(uri).orElseThrow().deferredJobId();
 
 		GogoShell.Result jobs = shell.run("deferred:jobs --no-format");
-		assertThat(jobs.lines()).anySatisfy(line -> assertThat(line.split("\t")[5]).isEqualTo(uri));
+		assertThat(jobs.lines()).anySatisfy(line -> assertThat(line).startsWith(jobId + "\tPENDING\t"));
 		shell.run("deferred:resume");
 
 		GogoShell.Result drained = shell.run("deferred:drain -t 120");
 		assertThat(drained.err()).as(drained.toString()).isEmpty();
 		assertThat(drained.out()).as("no progress lines outside a terminal").doesNotContain("\r");
 		assertThat(drained.lines()).singleElement().asString().startsWith("drained in ");
-		assertThat(shell.run("deferred:jobs --no-format").out()).doesNotContain(uri);
+		assertThat(shell.run("deferred:jobs --no-format").out()).doesNotContain(jobId);
+		assertThat(library.getAsset(uri)).hasValueSatisfying(
+				asset -> assertThat(asset.quality()).isEqualTo(media.library.MediaQuality.FULL));
 	}
 
 	@Test

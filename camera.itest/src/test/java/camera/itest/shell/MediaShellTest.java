@@ -32,7 +32,7 @@ class MediaShellTest {
 	@BeforeEach
 	void takeAPhoto() {
 		shell = new GogoShell(processor);
-		GogoShell.Result captured = shell.run("camera:capture -m single");
+		GogoShell.Result captured = shell.run("camera:capture -m single " + CameraShellTest.smallest(cameras));
 		assertThat(captured.err()).as(captured.toString()).isEmpty();
 		uri = CameraShellTest.uriOf(captured.lines().getFirst());
 	}
