@@ -194,7 +194,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		lock.lock();
 		try {
 			if (stopped) {
-				throw new IllegalStateException("the deferred engine is stopped");
+				// The capture path develops inline instead: the photo is not lost to a stopping engine.
+				throw new SpoolFullException("the deferred engine is stopping");
 			}
 			if (spoolBytes + bytes > settings.spoolBudgetBytes()) {
 				fallbacks++;
@@ -656,7 +657,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		} catch (media.library.MediaLibraryException e) {
 			discardOutput(job);
 			attemptFailed(job, JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | OutOfMemoryError e) {
+			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
 			attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));

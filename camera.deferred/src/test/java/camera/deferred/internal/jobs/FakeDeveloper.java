@@ -22,6 +22,8 @@ final class FakeDeveloper implements PhotoDeveloper {
 	/** When set, the next development waits at its first tile until released (polling the cancelled supplier). */
 	volatile CountDownLatch hold;
 	final CountDownLatch holding = new CountDownLatch(1);
+	/** {@link System#nanoTime()} when each development started. */
+	final List<Long> startedAt = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	@Override
 	public RgbImage developFast(RawFrame frame) {
@@ -30,6 +32,7 @@ final class FakeDeveloper implements PhotoDeveloper {
 
 	@Override
 	public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
+		startedAt.add(System.nanoTime());
 		CountDownLatch latch = hold;
 		hold = null;
 		if (latch != null) {
