@@ -225,7 +225,8 @@ public final class SimulatedCamera implements HalCamera {
 			cancelReattach();
 		}
 		detach();
-		hotplug.shutdownNow();
+		// an unplug may have left its unregistration queued: run it here rather than leave the service behind
+		hotplug.shutdownNow().forEach(Runnable::run);
 		Lock exclusive = activity.writeLock();
 		boolean capturesFinished = false;
 		try {
@@ -293,13 +294,25 @@ public final class SimulatedCamera implements HalCamera {
 		openDevice.compareAndSet(device, null);
 	}
 
-	/** The drop fault: the camera goes away now and, if configured, comes back after a while. */
+	/**
+	 * The drop fault: the camera goes away now and, if configured, comes back after a while. Called on a capture
+	 * thread, so the service is unregistered on the hotplug thread, as a real HAL notices an unplug: the
+	 * framework's unbind never runs inside a capture it may be waiting for. Opening fails from now on.
+	 */
 	void unplug(int reattachMillis) {
 		log.warn("camera {}: simulated unplug during a capture", id());
-		detach();
 		synchronized (attachment) {
-			if (reattachMillis >= 0 && !deactivated) {
-				pendingReattach = hotplug.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
+			ServiceRegistration<HalCamera> gone = registration;
+			registration = null;
+			attached = false;
+			disconnectOpenDevice();
+			if (!deactivated) {
+				if (gone != null) {
+					hotplug.execute(gone::unregister);
+				}
+				if (reattachMillis >= 0) {
+					pendingReattach = hotplug.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
+				}
 			}
 		}
 	}
@@ -336,6 +349,10 @@ public final class SimulatedCamera implements HalCamera {
 		if (gone != null) {
 			gone.unregister();
 		}
+		disconnectOpenDevice();
+	}
+
+	private void disconnectOpenDevice() {
 		SimulatedDevice device = openDevice.getAndSet(null);
 		if (device != null) {
 			device.disconnect();

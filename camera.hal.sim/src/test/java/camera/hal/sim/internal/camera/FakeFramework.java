@@ -22,6 +22,7 @@ import camera.api.hal.HalCamera;
 final class FakeFramework {
 	private final List<HalCamera> registered = new CopyOnWriteArrayList<>();
 	private final Semaphore registrations = new Semaphore(0);
+	private final Semaphore unregistrations = new Semaphore(0);
 
 	BundleContext context() {
 		return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { BundleContext.class },
@@ -41,10 +42,17 @@ final class FakeFramework {
 		return List.copyOf(registered);
 	}
 
-	/** Waits for the next registration after those already seen; fails the test instead of hanging. */
+	/** Waits for registrations beyond those already awaited; fails the test instead of hanging. */
 	void awaitRegistrations(int count) throws InterruptedException {
 		if (!registrations.tryAcquire(count, 10, TimeUnit.SECONDS)) {
 			throw new AssertionError("the camera did not register " + count + " time(s)");
+		}
+	}
+
+	/** Waits for unregistrations beyond those already awaited; fails the test instead of hanging. */
+	void awaitUnregistrations(int count) throws InterruptedException {
+		if (!unregistrations.tryAcquire(count, 10, TimeUnit.SECONDS)) {
+			throw new AssertionError("the camera did not unregister " + count + " time(s)");
 		}
 	}
 
@@ -57,6 +65,7 @@ final class FakeFramework {
 					if (!registered.remove(camera)) {
 						throw new IllegalStateException("unregistered twice");
 					}
+					unregistrations.release();
 					return null;
 				});
 	}

@@ -212,15 +212,16 @@ class SimulatedCameraTest {
 		}
 
 		@Test
-		void aDropDeliversSomeFramesThenFailsWithDeviceDisabledAndUnregisters() {
+		void aDropDeliversSomeFramesThenFailsWithDeviceDisabledAndUnregisters() throws InterruptedException {
 			HalDevice device = start(Map.of("fault_drop_capture", 1, "fault_drop_after_frames", 2,
 					"fault_reattach_ms", -1)).open();
 			RecordingSink sink = new RecordingSink();
 			assertThat(failure(() -> device.capture(request(4), sink)).errorCode())
 				.isEqualTo(CameraErrorCode.DEVICE_DISABLED);
 			assertThat(sink.frames).hasSize(2);
-			assertThat(framework.registered()).isEmpty();
 			assertThat(failure(camera::open).errorCode()).isEqualTo(CameraErrorCode.DEVICE_DISABLED);
+			framework.awaitUnregistrations(1);
+			assertThat(framework.registered()).isEmpty();
 		}
 
 		@Test
@@ -295,6 +296,15 @@ class SimulatedCameraTest {
 			camera = null;
 			assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
 				.noneMatch(name -> name.startsWith("darkroom-sim-sim-threads"));
+		}
+
+		@Test
+		void deactivationRightAfterADropLeavesNoServiceBehind() {
+			HalDevice device = start(Map.of("fault_drop_capture", 1, "fault_drop_after_frames", 0)).open();
+			failure(() -> device.capture(request(1), new RecordingSink()));
+			camera.deactivate();
+			camera = null;
+			assertThat(framework.registered()).isEmpty();
 		}
 
 		@Test
