@@ -90,6 +90,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	private volatile JpegCodec codec;
 	private volatile EventAdmin eventAdmin;
 	private final JobEngine engine;
+	private final LibrarySession session;
 
 	@Activate
 	public DeferredEngineComponent(BundleContext context, Config config,
@@ -100,6 +101,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> conditions,
 						new JobEventPublisher(() -> eventAdmin)),
 				log, Clock.systemUTC());
+		session = new LibrarySession(engine, log);
 		engine.start();
 	}
 
@@ -206,32 +208,32 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 	@Override
 	public void processImage(String jobId) {
-		engine.processImage(jobId);
+		session.processImage(jobId);
 	}
 
 	@Override
 	public void removeImage(String jobId, boolean restorable) {
-		engine.removeImage(jobId, restorable);
+		session.removeImage(jobId, restorable);
 	}
 
 	@Override
 	public void restoreImage(String jobId) {
-		engine.restoreImage(jobId);
+		session.restoreImage(jobId);
 	}
 
 	@Override
 	public void beginSynchronize() {
-		engine.beginSynchronize();
+		session.beginSynchronize();
 	}
 
 	@Override
 	public void addImage(String jobId, String assetUri, boolean trashed) {
-		engine.addImage(jobId, assetUri, trashed);
+		session.addImage(jobId, assetUri, trashed);
 	}
 
 	@Override
 	public void endSynchronize() {
-		engine.endSynchronize();
+		session.endSynchronize();
 	}
 
 	@Override

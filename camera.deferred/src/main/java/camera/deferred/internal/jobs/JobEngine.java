@@ -1,7 +1,6 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +20,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import camera.api.DeferredJob;
@@ -39,25 +34,22 @@ import camera.deferred.internal.pipeline.PhotoDeveloper;
 import camera.deferred.internal.schedule.Condition;
 import camera.deferred.internal.schedule.Conditions;
 import camera.deferred.internal.stats.Latencies;
-import media.library.PhotoAsset;
 import media.library.processing.CameraPhotoStore;
-import media.library.processing.DeferredProcessingSession;
 
 import org.osgi.service.log.Logger;
 
 /**
- * The deferred engine: durable jobs, their queue, the workers that run phase 2 and the library's view of them.
+ * The deferred engine: durable jobs, their queue and the workers that run phase 2 ({@link JobRunner}); the
+ * library drives it through {@link LibrarySession}.
  * The library's rows and the spool are the truth; this class only keeps the order and the timings in memory.
  * Thread-safe: one lock guards the jobs and the queue; disk, pipeline and library calls happen outside it.
  */
-public final class JobEngine implements DeferredEngine, DeferredProcessingSession, DeferredProcessing {
+public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
 	/** What the engine uses but does not own; each supplier returns {@code null} while the service is gone. */
 	public record Services(Supplier<CameraPhotoStore> library, Supplier<PhotoDeveloper> developer,
 			Supplier<JpegCodec> codec, Supplier<List<Condition>> conditions, JobEventPublisher events) {
 	}
-
-	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
 
 	private final Spool spool;
 	private final PhaseTwo phaseTwo;
@@ -73,7 +65,6 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	private final Latencies phase2Times = new Latencies(1024);
 	private final Latencies queueTimes = new Latencies(1024);
 	private EngineSettings settings;
-	private Set<String> synchronizing;
 	private int running;
 	private int workerThreads;
 	private int draining;
@@ -85,6 +76,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	private long failed;
 	private long fallbacks;
 
+	private final JobRunner runner;
 	private final ExecutorService workers;
 	/** One thread: posts events in order and reports errors to the library without holding its caller. */
 	private final ExecutorService housekeeping;
@@ -97,6 +89,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		this.services = services;
 		this.log = log;
 		this.clock = clock;
+		this.runner = new JobRunner(this, spool, phaseTwo, services, log, clock);
 		this.workers = Executors.newCachedThreadPool(named("darkroom-deferred-worker-"));
 		this.housekeeping = Executors.newSingleThreadExecutor(named("darkroom-deferred-housekeeping-"));
 	}
@@ -242,24 +235,10 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		wake();
 	}
 
-	// ---------------------------------------------------------------- the library's session
+	// ---------------------------------------------------------------- the library's requests (for LibrarySession)
 
-	@Override
-	public void processImage(String jobId) {
-		changePriority(jobId, JobPriority.HIGH);
-	}
-
-	@Override
-	public void restoreImage(String jobId) {
-		changePriority(jobId, JobPriority.NORMAL);
-	}
-
-	@Override
-	public void removeImage(String jobId, boolean restorable) {
-		if (restorable) {
-			changePriority(jobId, JobPriority.LOW);
-			return;
-		}
+	/** The asset was deleted for good: a queued job goes with its spool; a running one stops at its next tile. */
+	void cancel(String jobId) {
 		Job dropped;
 		lock.lock();
 		try {
@@ -280,27 +259,17 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		dropSpool(dropped, "its asset was deleted");
 	}
 
-	@Override
-	public void beginSynchronize() {
-		lock.lock();
-		try {
-			synchronizing = new HashSet<>();
-		} finally {
-			lock.unlock();
-		}
-	}
-
-	@Override
-	public void addImage(String jobId, String assetUri, boolean trashed) {
+	/**
+	 * The library holds an asset whose job is this one. A job the engine does not know lost its frames (every
+	 * spooled job was loaded at start-up) and ends in ERROR; an ERROR job the library still lists is reported
+	 * again, as the library was away the first time.
+	 */
+	void claim(String jobId, String assetUri, boolean trashed) {
 		Job lost = null;
 		lock.lock();
 		try {
-			if (synchronizing != null) {
-				synchronizing.add(jobId);
-			}
 			Job job = jobs.get(jobId);
 			if (job == null) {
-				// Every spooled job was loaded at start-up: an asset whose job is unknown lost its frames.
 				Instant now = clock.instant();
 				lost = new Job(jobId, now, now, 0, 0);
 				lost.priority(JobPriority.NORMAL, queue.nextSequence());
@@ -312,7 +281,6 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 					reprioritise(job, JobPriority.LOW);
 				}
 				if (job.state() == JobState.ERROR) {
-					// The library did not hear of the error last time (it was away): tell it again.
 					lost = job;
 				}
 			}
@@ -327,23 +295,14 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
-	@Override
-	public void endSynchronize() {
-		int listed;
-		int unlisted;
+	/** @return how many jobs are not among these */
+	int countJobsOutside(Set<String> jobIds) {
 		lock.lock();
 		try {
-			Set<String> seen = synchronizing == null ? Set.of() : synchronizing;
-			synchronizing = null;
-			listed = seen.size();
-			unlisted = (int) jobs.keySet().stream().filter(id -> !seen.contains(id)).count();
-			changed.signalAll();
+			return (int) jobs.keySet().stream().filter(id -> !jobIds.contains(id)).count();
 		} finally {
 			lock.unlock();
 		}
-		// Unlisted jobs may belong to assets not created yet: each is checked against the library when it runs
-		// and only deleted once older than the grace period.
-		log.info("library synchronized: {} jobs listed, {} spooled jobs without a listed asset", listed, unlisted);
 	}
 
 	// ---------------------------------------------------------------- the management API
@@ -472,7 +431,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 
 	// ---------------------------------------------------------------- scheduling
 
-	private void changePriority(String jobId, JobPriority priority) {
+	void changePriority(String jobId, JobPriority priority) {
 		lock.lock();
 		try {
 			Job job = jobs.get(jobId);
@@ -503,7 +462,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	private void work() {
 		Job job;
 		while ((job = nextJob()) != null) {
-			run(job);
+			runner.run(job);
 		}
 	}
 
@@ -582,90 +541,36 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		return null;
 	}
 
-	// ---------------------------------------------------------------- phase 2
+	// ---------------------------------------------------------------- outcomes of an attempt (for JobRunner)
 
-	private void run(Job job) {
-		CameraPhotoStore library = services.library().get();
-		PhotoDeveloper developer = services.developer().get();
-		JpegCodec codec = services.codec().get();
-		if (library == null || developer == null || codec == null) {
-			requeue(job, clock.instant().plus(settings.recheckInterval()), false);
-			return;
-		}
-		Optional<PhotoAsset> asset;
-		try {
-			asset = library.findByJob(job.id());
-		} catch (RuntimeException e) {
-			log.warn("library could not look up job {}; trying again later: {}", job.id(), e.toString());
-			requeue(job, clock.instant().plus(settings.retryDelay()), false);
-			return;
-		}
-		if (asset.isEmpty()) {
-			awaitAsset(job);
-			return;
-		}
-		EngineSettings current = currentSettings();
-		if (job.attempts() >= current.maxAttempts()) {
-			finishAttempt(job);
-			endInError(job, JobError.ABANDONED_ATTEMPTS.reason(job.attempts()
-					+ " attempts of job " + job.id() + " never finished (the process died during each)"));
-			return;
-		}
-		Instant started = clock.instant();
-		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
+	/** Marks the start of an attempt: the asset is known, the attempt counted, RUNNING posted. */
+	void startAttempt(Job job, String assetUri, long queuedMs) {
 		lock.lock();
 		try {
 			job.assetFound();
-			job.assetUri(asset.get().uri());
+			job.assetUri(assetUri);
 			job.attempts(job.attempts() + 1);
 			publish(job, Map.of(DeferredJobEvents.QUEUED_MS, queuedMs));
 		} finally {
 			lock.unlock();
 		}
-		Instant deadline = started.plus(current.jobTimeout());
-		BooleanSupplier cancelled = () -> job.cancelled() || stopped || clock.instant().isAfter(deadline)
-				|| Conditions.mustYield(job.priority(), services.conditions().get()) || mustMakeWayForHigh(job);
+	}
+
+	/** @return how many times in a row the job found no asset before this look */
+	int nextAssetCheck(Job job) {
+		lock.lock();
 		try {
-			spool.recordAttempts(job.id(), job.attempts());
-			BurstMetadata.Stored stored = spool.read(job.id());
-			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
-					current.quality(stored.burst().setting().quality()), developer, codec, cancelled);
-			Optional<PhotoAsset> replaced;
-			try {
-				replaced = library.completeDeferredPhoto(job.id(), developed.file(), developed.width(),
-						developed.height());
-			} finally {
-				phaseTwo.discard(job.id());
-			}
-			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
-			if (replaced.isPresent()) {
-				complete(job, queuedMs, phase2Ms);
-			} else {
-				finishAttempt(job);
-				drop(job, "its asset was deleted during development");
-			}
-		} catch (CancellationException e) {
-			discardOutput(job);
-			stoppedAtTile(job, deadline);
-		} catch (NoSuchFileException e) {
-			discardOutput(job);
-			finishAttempt(job);
-			endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
-		} catch (IOException e) {
-			discardOutput(job);
-			attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
-		} catch (media.library.MediaLibraryException e) {
-			discardOutput(job);
-			attemptFailed(job, JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
-		} catch (RuntimeException | OutOfMemoryError e) {
-			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
-			discardOutput(job);
-			log.error("development of job {} failed", job.id(), e);
-			attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+			return job.nextAssetCheck();
+		} finally {
+			lock.unlock();
 		}
 	}
 
-	private EngineSettings currentSettings() {
+	boolean stopped() {
+		return stopped;
+	}
+
+	EngineSettings currentSettings() {
 		lock.lock();
 		try {
 			return settings;
@@ -678,7 +583,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	 * A HIGH request is the photo a user waits for: when every worker is busy, a running NORMAL or LOW job gives
 	 * its worker up at the next tile and runs again later.
 	 */
-	private boolean mustMakeWayForHigh(Job job) {
+	boolean mustMakeWayForHigh(Job job) {
 		if (job.priority() == JobPriority.HIGH) {
 			return false;
 		}
@@ -692,45 +597,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
-	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
-	private void awaitAsset(Job job) {
-		Instant now = clock.instant();
-		EngineSettings current = currentSettings();
-		if (job.cancelled() || !job.acceptedAt().plus(current.orphanGrace()).isAfter(now)) {
-			finishAttempt(job);
-			drop(job, job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
-			return;
-		}
-		int checks;
-		lock.lock();
-		try {
-			checks = job.nextAssetCheck();
-		} finally {
-			lock.unlock();
-		}
-		Duration wait = current.assetWait().multipliedBy(1L << Math.min(checks, 16));
-		if (wait.compareTo(LONGEST_ASSET_WAIT) > 0) {
-			wait = LONGEST_ASSET_WAIT;
-		}
-		requeue(job, now.plus(wait), false);
-	}
-
-	/** A running job stopped at a tile boundary: cancelled, timed out, shut down, or yielding to a capture. */
-	private void stoppedAtTile(Job job, Instant deadline) {
-		if (job.cancelled()) {
-			finishAttempt(job);
-			drop(job, "its asset was deleted during development");
-		} else if (clock.instant().isAfter(deadline)) {
-			attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
-					+ currentSettings().jobTimeout().toSeconds() + " s"));
-		} else {
-			// Yielding (or shutting down) is not a failed attempt.
-			uncountAttempt(job);
-			requeue(job, Instant.MIN, true);
-		}
-	}
-
-	private void uncountAttempt(Job job) {
+	void uncountAttempt(Job job) {
 		lock.lock();
 		try {
 			job.attempts(job.attempts() - 1);
@@ -744,7 +611,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
-	private void requeue(Job job, Instant notBefore, boolean announce) {
+	void requeue(Job job, Instant notBefore, boolean announce) {
 		lock.lock();
 		try {
 			running--;
@@ -765,7 +632,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
-	private void attemptFailed(Job job, String reason) {
+	void attemptFailed(Job job, String reason) {
 		EngineSettings current = currentSettings();
 		if (job.attempts() >= current.maxAttempts()) {
 			finishAttempt(job);
@@ -792,7 +659,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	}
 
 	/** The spool goes before the event, so whoever hears COMPLETED finds nothing left behind. */
-	private void complete(Job job, long queuedMs, long phase2Ms) {
+	void complete(Job job, long queuedMs, long phase2Ms) {
 		lock.lock();
 		try {
 			completed++;
@@ -816,7 +683,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	}
 
 	/** Leaves RUNNING without going back to the queue. */
-	private void finishAttempt(Job job) {
+	void finishAttempt(Job job) {
 		lock.lock();
 		try {
 			if (job.state() == JobState.RUNNING) {
@@ -832,7 +699,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 	 * Ends a job for good: the library keeps the asset FAST and visible and forgets the job; the spool goes once
 	 * the library has heard of it (else the next synchronization reports it again).
 	 */
-	private void endInError(Job job, String reason) {
+	void endInError(Job job, String reason) {
 		boolean first;
 		lock.lock();
 		try {
@@ -870,7 +737,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 		}
 	}
 
-	private void drop(Job job, String why) {
+	void drop(Job job, String why) {
 		lock.lock();
 		try {
 			forget(job);
@@ -917,14 +784,6 @@ public final class JobEngine implements DeferredEngine, DeferredProcessingSessio
 			}
 		} catch (IOException e) {
 			log.error("spool of job {} could not be deleted: {}", job.id(), e.toString());
-		}
-	}
-
-	private void discardOutput(Job job) {
-		try {
-			phaseTwo.discard(job.id());
-		} catch (IOException e) {
-			log.warn("developed file of job {} could not be removed: {}", job.id(), e.toString());
 		}
 	}
 

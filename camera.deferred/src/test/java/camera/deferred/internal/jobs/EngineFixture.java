@@ -43,6 +43,7 @@ final class EngineFixture implements AutoCloseable {
 	/** No wait for assets: the fixture creates each asset right after accept(), and its clock stands still. */
 	EngineSettings settings = settings(Duration.ZERO);
 	JobEngine engine;
+	LibrarySession session;
 	private long nextTimestamp = 1;
 
 	EngineFixture(Path data) {
@@ -70,6 +71,7 @@ final class EngineFixture implements AutoCloseable {
 				new JobEngine.Services(() -> library, () -> developer, () -> codec,
 						() -> List.of(pressure, capture, health), new JobEventPublisher(() -> eventAdmin)),
 				TestSupport.logger(), clock);
+		session = new LibrarySession(engine, TestSupport.logger());
 		engine.start();
 		return engine;
 	}

@@ -27,7 +27,7 @@ public final class HighRequestPickupBenchmark {
 				String jobId = fixture.capture();
 				int before = fixture.developer.startedAt.size();
 				long requested = System.nanoTime();
-				fixture.engine.processImage(jobId);
+				fixture.session.processImage(jobId);
 				fixture.await(DeferredJobEvents.TOPIC_COMPLETED, jobId);
 				millis[i] = (fixture.developer.startedAt.get(before) - requested) / 1e6;
 			}

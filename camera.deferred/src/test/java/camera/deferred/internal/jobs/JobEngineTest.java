@@ -212,7 +212,7 @@ class JobEngineTest {
 			fixture.start();
 			String jobId = fixture.capture();
 
-			fixture.engine.processImage(jobId);
+			fixture.session.processImage(jobId);
 
 			fixture.await(TOPIC_COMPLETED, jobId);
 		}
@@ -224,7 +224,7 @@ class JobEngineTest {
 			String waiting = fixture.capture();
 			String requested = fixture.capture();
 
-			fixture.engine.processImage(requested);
+			fixture.session.processImage(requested);
 
 			fixture.await(TOPIC_COMPLETED, requested);
 			assertThat(job(waiting).state()).isEqualTo(JobState.PENDING);
@@ -237,10 +237,10 @@ class JobEngineTest {
 			fixture.start();
 			String jobId = fixture.capture();
 
-			fixture.engine.removeImage(jobId, true);
+			fixture.session.removeImage(jobId, true);
 			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
 
-			fixture.engine.restoreImage(jobId);
+			fixture.session.restoreImage(jobId);
 			assertThat(job(jobId).priority()).isEqualTo(JobPriority.NORMAL);
 		}
 
@@ -250,7 +250,7 @@ class JobEngineTest {
 			fixture.start();
 			String jobId = fixture.capture();
 
-			fixture.engine.removeImage(jobId, false);
+			fixture.session.removeImage(jobId, false);
 
 			fixture.await(TOPIC_CANCELLED, jobId);
 			assertThat(fixture.engine.jobs()).isEmpty();
@@ -265,7 +265,7 @@ class JobEngineTest {
 			String jobId = fixture.capture();
 			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
 
-			fixture.engine.removeImage(jobId, false);
+			fixture.session.removeImage(jobId, false);
 
 			fixture.await(TOPIC_CANCELLED, jobId);
 			assertThat(fixture.drain()).isTrue();
@@ -277,9 +277,9 @@ class JobEngineTest {
 		void callsForUnknownJobsAreIgnored() {
 			fixture.start();
 
-			fixture.engine.processImage("no such job");
-			fixture.engine.removeImage("../../escape", false);
-			fixture.engine.restoreImage(UUID.randomUUID().toString());
+			fixture.session.processImage("no such job");
+			fixture.session.removeImage("../../escape", false);
+			fixture.session.restoreImage(UUID.randomUUID().toString());
 
 			assertThat(fixture.engine.jobs()).isEmpty();
 		}
@@ -297,8 +297,8 @@ class JobEngineTest {
 				ids.add(fixture.capture());
 				timestamps.add(fixture.lastTimestamp());
 			}
-			fixture.engine.processImage(ids.get(1));
-			fixture.engine.processImage(ids.get(2));
+			fixture.session.processImage(ids.get(1));
+			fixture.session.processImage(ids.get(2));
 
 			fixture.health.holds = true;
 			fixture.engine.wake();
@@ -315,7 +315,7 @@ class JobEngineTest {
 			String normal = fixture.capture();
 			String requested = fixture.capture();
 
-			fixture.engine.processImage(requested);
+			fixture.session.processImage(requested);
 
 			fixture.await(TOPIC_COMPLETED, requested);
 			assertThat(job(normal).state()).isEqualTo(JobState.PENDING);
@@ -351,7 +351,7 @@ class JobEngineTest {
 			fixture.clock.advance(Duration.ofMinutes(61));
 			String requested = fixture.capture();
 
-			fixture.engine.processImage(requested);
+			fixture.session.processImage(requested);
 
 			fixture.await(TOPIC_COMPLETED, requested);
 			assertThat(job(overdue).state()).isEqualTo(JobState.PENDING);
@@ -382,7 +382,7 @@ class JobEngineTest {
 			assertThat(fixture.developer.holding.await(10, TimeUnit.SECONDS)).isTrue();
 			String requested = fixture.capture();
 
-			fixture.engine.processImage(requested);
+			fixture.session.processImage(requested);
 
 			fixture.await(TOPIC_COMPLETED, requested);
 			fixture.await(TOPIC_COMPLETED, running);
@@ -395,7 +395,7 @@ class JobEngineTest {
 			fixture.start();
 			String low = fixture.capture();
 			fixture.capture();
-			fixture.engine.removeImage(low, true);
+			fixture.session.removeImage(low, true);
 
 			var stats = fixture.engine.stats();
 
@@ -433,9 +433,9 @@ class JobEngineTest {
 			String jobId = fixture.capture();
 			fixture.restart();
 
-			fixture.engine.beginSynchronize();
-			fixture.engine.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", true);
-			fixture.engine.endSynchronize();
+			fixture.session.beginSynchronize();
+			fixture.session.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", true);
+			fixture.session.endSynchronize();
 
 			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
 			assertThat(job(jobId).assetUri()).isEqualTo("file://media/Photo/1/IMG_1.jpg");
@@ -450,9 +450,9 @@ class JobEngineTest {
 			fixture.spool().delete(jobId);
 			fixture.start();
 
-			fixture.engine.beginSynchronize();
-			fixture.engine.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
-			fixture.engine.endSynchronize();
+			fixture.session.beginSynchronize();
+			fixture.session.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
+			fixture.session.endSynchronize();
 
 			fixture.await(TOPIC_ERROR, jobId);
 			assertThat(fixture.library.failures.get(jobId)).startsWith("SPOOL_MISSING");
@@ -479,8 +479,8 @@ class JobEngineTest {
 			fixture.settings = fixture.settings(Duration.ofSeconds(1));
 			fixture.start();
 			String jobId = fixture.engine.accept(fixture.burst());
-			fixture.engine.beginSynchronize();
-			fixture.engine.endSynchronize();
+			fixture.session.beginSynchronize();
+			fixture.session.endSynchronize();
 			assertThat(fixture.drain()).as("a job without an asset does not hold a drain back").isTrue();
 			assertThat(fixture.spool().contains(jobId)).isTrue();
 			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);

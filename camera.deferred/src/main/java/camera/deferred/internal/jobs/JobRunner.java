@@ -1,0 +1,157 @@
+package camera.deferred.internal.jobs;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.deferred.internal.schedule.Conditions;
+import media.library.MediaLibraryException;
+import media.library.PhotoAsset;
+import media.library.processing.CameraPhotoStore;
+
+import org.osgi.service.log.Logger;
+
+/**
+ * One attempt of phase 2 on a worker thread: checks that the job's asset exists, reads the spool, develops and
+ * encodes, lets the library replace the FAST image, and tells the engine how it ended. Holds no state of its own.
+ */
+final class JobRunner {
+	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
+
+	private final JobEngine engine;
+	private final Spool spool;
+	private final PhaseTwo phaseTwo;
+	private final JobEngine.Services services;
+	private final Logger log;
+	private final Clock clock;
+
+	JobRunner(JobEngine engine, Spool spool, PhaseTwo phaseTwo, JobEngine.Services services, Logger log, Clock clock) {
+		this.engine = engine;
+		this.spool = spool;
+		this.phaseTwo = phaseTwo;
+		this.services = services;
+		this.log = log;
+		this.clock = clock;
+	}
+
+	/** Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to the engine. */
+	void run(Job job) {
+		CameraPhotoStore library = services.library().get();
+		PhotoDeveloper developer = services.developer().get();
+		JpegCodec codec = services.codec().get();
+		if (library == null || developer == null || codec == null) {
+			engine.requeue(job, clock.instant().plus(engine.currentSettings().recheckInterval()), false);
+			return;
+		}
+		Optional<PhotoAsset> asset;
+		try {
+			asset = library.findByJob(job.id());
+		} catch (RuntimeException e) {
+			log.warn("library could not look up job {}; trying again later: {}", job.id(), e.toString());
+			engine.requeue(job, clock.instant().plus(engine.currentSettings().retryDelay()), false);
+			return;
+		}
+		if (asset.isEmpty()) {
+			awaitAsset(job);
+			return;
+		}
+		EngineSettings current = engine.currentSettings();
+		if (job.attempts() >= current.maxAttempts()) {
+			engine.finishAttempt(job);
+			engine.endInError(job, JobError.ABANDONED_ATTEMPTS.reason(job.attempts()
+					+ " attempts of job " + job.id() + " never finished (the process died during each)"));
+			return;
+		}
+		Instant started = clock.instant();
+		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
+		engine.startAttempt(job, asset.get().uri(), queuedMs);
+		Instant deadline = started.plus(current.jobTimeout());
+		BooleanSupplier cancelled = () -> job.cancelled() || engine.stopped() || clock.instant().isAfter(deadline)
+				|| Conditions.mustYield(job.priority(), services.conditions().get()) || engine.mustMakeWayForHigh(job);
+		try {
+			spool.recordAttempts(job.id(), job.attempts());
+			BurstMetadata.Stored stored = spool.read(job.id());
+			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
+					current.quality(stored.burst().setting().quality()), developer, codec, cancelled);
+			Optional<PhotoAsset> replaced;
+			try {
+				replaced = library.completeDeferredPhoto(job.id(), developed.file(), developed.width(),
+						developed.height());
+			} finally {
+				phaseTwo.discard(job.id());
+			}
+			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
+			if (replaced.isPresent()) {
+				engine.complete(job, queuedMs, phase2Ms);
+			} else {
+				engine.finishAttempt(job);
+				engine.drop(job, "its asset was deleted during development");
+			}
+		} catch (CancellationException e) {
+			discardOutput(job);
+			stoppedAtTile(job, deadline);
+		} catch (NoSuchFileException e) {
+			discardOutput(job);
+			engine.finishAttempt(job);
+			engine.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+		} catch (IOException e) {
+			discardOutput(job);
+			engine.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
+		} catch (MediaLibraryException e) {
+			discardOutput(job);
+			engine.attemptFailed(job, JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
+		} catch (RuntimeException | OutOfMemoryError e) {
+			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
+			discardOutput(job);
+			log.error("development of job {} failed", job.id(), e);
+			engine.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
+	private void awaitAsset(Job job) {
+		Instant now = clock.instant();
+		EngineSettings current = engine.currentSettings();
+		if (job.cancelled() || !job.acceptedAt().plus(current.orphanGrace()).isAfter(now)) {
+			engine.finishAttempt(job);
+			engine.drop(job, job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
+			return;
+		}
+		int checks = engine.nextAssetCheck(job);
+		Duration wait = current.assetWait().multipliedBy(1L << Math.min(checks, 16));
+		if (wait.compareTo(LONGEST_ASSET_WAIT) > 0) {
+			wait = LONGEST_ASSET_WAIT;
+		}
+		engine.requeue(job, now.plus(wait), false);
+	}
+
+	/** A running job stopped at a tile boundary: cancelled, timed out, shut down, or yielding to a capture. */
+	private void stoppedAtTile(Job job, Instant deadline) {
+		if (job.cancelled()) {
+			engine.finishAttempt(job);
+			engine.drop(job, "its asset was deleted during development");
+		} else if (clock.instant().isAfter(deadline)) {
+			engine.attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
+					+ engine.currentSettings().jobTimeout().toSeconds() + " s"));
+		} else {
+			// Yielding (or shutting down) is not a failed attempt.
+			engine.uncountAttempt(job);
+			engine.requeue(job, Instant.MIN, true);
+		}
+	}
+
+	private void discardOutput(Job job) {
+		try {
+			phaseTwo.discard(job.id());
+		} catch (IOException e) {
+			log.warn("developed file of job {} could not be removed: {}", job.id(), e.toString());
+		}
+	}
+}
