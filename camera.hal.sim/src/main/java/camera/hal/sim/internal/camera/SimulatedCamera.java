@@ -1,7 +1,10 @@
 package camera.hal.sim.internal.camera;
 
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -168,6 +171,8 @@ public final class SimulatedCamera implements HalCamera {
 	private final ExecutorService pixelWorkers;
 	private final ScheduledExecutorService hotplug;
 	private final RowBands bands;
+	/** Every thread the executors started, joined on deactivation so none outlives the bundle's class loader. */
+	private final List<Thread> threads = new CopyOnWriteArrayList<>();
 	/** Captures hold it shared while they run; deactivation takes it exclusively to let them finish. */
 	private final ReadWriteLock activity = new ReentrantReadWriteLock();
 	private final AtomicReference<SimulatedDevice> openDevice = new AtomicReference<>();
@@ -177,6 +182,8 @@ public final class SimulatedCamera implements HalCamera {
 	/** Guards registration, attached and deactivated. */
 	private final Object attachment = new Object();
 	private ServiceRegistration<HalCamera> registration;
+	/** The registration of an unplugged camera until the hotplug thread unregisters it. */
+	private ServiceRegistration<HalCamera> unplugged;
 	private boolean attached;
 	private boolean deactivated;
 	private Future<?> pendingReattach;
@@ -189,8 +196,8 @@ public final class SimulatedCamera implements HalCamera {
 		this.log = log;
 		String threadPrefix = "darkroom-sim-" + settings.info().id();
 		this.pixelWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-				threads(threadPrefix + "-pixels-"));
-		this.hotplug = Executors.newSingleThreadScheduledExecutor(threads(threadPrefix + "-hotplug-"));
+				threadFactory(threadPrefix + "-pixels-"));
+		this.hotplug = Executors.newSingleThreadScheduledExecutor(threadFactory(threadPrefix + "-hotplug-"));
 		this.bands = new RowBands(pixelWorkers);
 		this.setup = new Setup(settings, newSensor(settings));
 		// last: the camera is complete before anyone can find it
@@ -225,8 +232,7 @@ public final class SimulatedCamera implements HalCamera {
 			cancelReattach();
 		}
 		detach();
-		// an unplug may have left its unregistration queued: run it here rather than leave the service behind
-		hotplug.shutdownNow().forEach(Runnable::run);
+		hotplug.shutdownNow();
 		Lock exclusive = activity.writeLock();
 		boolean capturesFinished = false;
 		try {
@@ -246,6 +252,9 @@ public final class SimulatedCamera implements HalCamera {
 		}
 		awaitTermination(pixelWorkers);
 		awaitTermination(hotplug);
+		joinThreads();
+		// an unplug whose unregistration the hotplug thread had no time for
+		unregisterUnplugged();
 		if (capturesFinished) {
 			exclusive.unlock();
 		}
@@ -302,18 +311,27 @@ public final class SimulatedCamera implements HalCamera {
 	void unplug(int reattachMillis) {
 		log.warn("camera {}: simulated unplug during a capture", id());
 		synchronized (attachment) {
-			ServiceRegistration<HalCamera> gone = registration;
+			unplugged = registration;
 			registration = null;
 			attached = false;
 			disconnectOpenDevice();
 			if (!deactivated) {
-				if (gone != null) {
-					hotplug.execute(gone::unregister);
-				}
+				hotplug.execute(this::unregisterUnplugged);
 				if (reattachMillis >= 0) {
 					pendingReattach = hotplug.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
 				}
 			}
+		}
+	}
+
+	private void unregisterUnplugged() {
+		ServiceRegistration<HalCamera> gone;
+		synchronized (attachment) {
+			gone = unplugged;
+			unplugged = null;
+		}
+		if (gone != null) {
+			gone.unregister();
 		}
 	}
 
@@ -384,11 +402,26 @@ public final class SimulatedCamera implements HalCamera {
 		}
 	}
 
-	private static ThreadFactory threads(String prefix) {
+	/** A terminated executor's last thread may still be on its way out: wait until it is gone. */
+	private void joinThreads() {
+		try {
+			for (Thread thread : threads) {
+				if (!thread.join(Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS))) {
+					log.error("camera {}: thread {} did not stop; the bundle's class loader may leak", id(),
+							thread.getName());
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private ThreadFactory threadFactory(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return runnable -> {
 			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
 			thread.setDaemon(true);
+			threads.add(thread);
 			return thread;
 		};
 	}
