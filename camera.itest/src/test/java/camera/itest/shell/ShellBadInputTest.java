@@ -57,6 +57,9 @@ class ShellBadInputTest {
 				camera:capture -m burst => -m: expected one of deferred|single|proxy, not 'burst'
 				camera:capture -q ultra => -q: expected one of high|medium|low, not 'ultra'
 				camera:capture -r 45 => -r: the rotation must be 0, 90, 180 or 270 degrees, not 45
+				camera:capture -x => camera:capture does not take '-x'; usage: camera:capture [-c camera]
+				camera:capture -n 2 extra => camera:capture does not take 'extra'; usage:
+				camera:capture -n => camera:capture: the option -n needs a value; usage:
 				""")
 		void refusesWithOneLine(String commandLine, String expected) {
 			assertOneLine(commandLine, expected);
@@ -91,6 +94,8 @@ class ShellBadInputTest {
 				media:list --quality medium => --quality: expected one of fast|full, not 'medium'
 				deferred:drain -t 0 => -t: seconds must be 1 to 86400, not 0
 				deferred:drain -t soon => -t: not a whole number: 'soon'
+				deferred:drain 5 => deferred:drain does not take '5'; usage: deferred:drain [-t seconds]
+				camera:request -z file://media/Photo/1/a.jpg => camera:request does not take '-z'; usage:
 				""")
 		void refusesUnknownModesAndValuesWithOneLine(String commandLine, String expected) {
 			assertOneLine(commandLine, expected);
@@ -103,8 +108,8 @@ class ShellBadInputTest {
 		@ParameterizedTest(name = "{0}")
 		@CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
 				camera:profiles => usage: camera:profiles
-				camera:request => usage: camera:request
-				camera:request -m high => usage: camera:request
+				camera:request => usage: camera:request [-m fast|high|balanced] [-o file] <uri>
+				camera:request -m high => usage: camera:request [-m fast|high|balanced] [-o file] <uri>
 				media:info => usage: media:info <uri>
 				media:trash => usage: media:trash <uri>
 				media:restore => usage: media:restore <uri>

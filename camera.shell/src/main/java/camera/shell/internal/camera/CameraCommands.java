@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import camera.api.CameraDevice;
 import camera.api.CameraManager;
@@ -16,6 +17,7 @@ import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
+import camera.shell.internal.console.Usage;
 import camera.shell.internal.input.Arguments;
 import camera.shell.internal.input.AssetUri;
 import camera.shell.internal.input.CaptureMode;
@@ -54,6 +56,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = CameraCommands.Timeouts.class)
 public final class CameraCommands {
 	static final String PID = "camera.shell.camera";
+	private static final Usage CAPTURE_USAGE = new Usage("camera:capture",
+			"camera:capture [-c camera] [-n count] [-m deferred|single|proxy] [-q high|medium|low] [-s WxH] "
+					+ "[-r rotation]",
+			Set.of("-c", "--camera", "-n", "--count", "-m", "--mode", "-q", "--quality", "-s", "--size", "-r",
+					"--rotation"),
+			Set.of(), 0);
+	private static final Usage REQUEST_USAGE = new Usage("camera:request",
+			"camera:request [-m fast|high|balanced] [-o file] <uri>", Set.of("-m", "--mode", "-o", "--output"), Set.of(), 1);
 
 	@ObjectClassDefinition(name = "Darkroom shell: camera commands",
 			description = "How long camera:capture and camera:request wait before they give up.")
@@ -167,6 +177,11 @@ public final class CameraCommands {
 		});
 	}
 
+	@Descriptor("says what is wrong with the arguments of camera:capture")
+	public void capture(@Descriptor("arguments camera:capture cannot take") String... arguments) {
+		System.err.println(CAPTURE_USAGE.explain(arguments));
+	}
+
 	@Descriptor("requests the image of an asset; prints one line per delivery: URI, quality, bytes, milliseconds")
 	public void request(CommandSession session,
 			@Descriptor("the delivery mode: fast (what exists now), high (only the full-quality image, raising its "
@@ -192,13 +207,9 @@ public final class CameraCommands {
 		});
 	}
 
-	@Descriptor("shows how to call camera:request")
-	public void request(
-			@Descriptor("the delivery mode: fast, high or balanced")
-			@Parameter(names = { "-m", "--mode" }, absentValue = "fast") String mode,
-			@Descriptor("write the last image delivered to this new file")
-			@Parameter(names = { "-o", "--output" }, absentValue = "") String file) {
-		System.err.println("usage: camera:request [-m fast|high|balanced] [-o file] <uri>");
+	@Descriptor("says what is wrong with the arguments of camera:request")
+	public void request(@Descriptor("arguments camera:request cannot take") String... arguments) {
+		System.err.println(REQUEST_USAGE.explain(arguments));
 	}
 
 	private static PhotoDelivery<?> delivery(CaptureMode mode) {

@@ -3,6 +3,7 @@ package camera.shell.internal.deferred;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
+import camera.shell.internal.console.Usage;
 import camera.shell.internal.input.Arguments;
 
 import org.apache.felix.service.command.CommandSession;
@@ -45,6 +47,8 @@ import org.osgi.service.log.LoggerFactory;
 		"osgi.command.function=pause", "osgi.command.function=resume" })
 public final class DeferredCommands {
 	private static final long PROGRESS_INTERVAL_MILLIS = 500;
+	private static final Usage DRAIN_USAGE = new Usage("deferred:drain", "deferred:drain [-t seconds]",
+			Set.of("-t", "--timeout"), Set.of(), 0);
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
@@ -108,6 +112,11 @@ public final class DeferredCommands {
 		});
 	}
 
+	@Descriptor("says what is wrong with the arguments of deferred:drain")
+	public void drain(@Descriptor("arguments deferred:drain cannot take") String... arguments) {
+		System.err.println(DRAIN_USAGE.explain(arguments));
+	}
+
 	@Descriptor("stops starting deferred jobs; running ones finish and jobs apps raised to high priority still run")
 	public void pause() {
 		guard().run("deferred:pause", System.err, () -> {
@@ -130,19 +139,13 @@ public final class DeferredCommands {
 	 */
 	private static boolean await(Future<Boolean> drained, DeferredProcessing processing, PrintStream progress)
 			throws InterruptedException {
+		ProgressLine line = new ProgressLine(progress);
 		try {
 			while (true) {
 				try {
-					boolean done = drained.get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-					if (progress != null) {
-						progress.print("\r\033[K");
-					}
-					return done;
+					return drained.get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
 				} catch (TimeoutException stillDraining) {
-					if (progress != null) {
-						progress.print("\r\033[K" + DrainSummary.progress(processing.stats()));
-						progress.flush();
-					}
+					line.show(DrainSummary.progress(processing.stats()));
 				}
 			}
 		} catch (ExecutionException e) {
@@ -151,6 +154,7 @@ public final class DeferredCommands {
 			}
 			throw new CommandFailure("the drain failed: " + e.getCause());
 		} finally {
+			line.clear();
 			drained.cancel(true);
 		}
 	}

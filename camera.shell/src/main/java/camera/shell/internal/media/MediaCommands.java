@@ -10,7 +10,6 @@ import camera.shell.internal.console.CommandGuard;
 import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
-import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.input.Arguments;
 import camera.shell.internal.input.AssetUri;
 import media.library.AssetQuery;

@@ -1,6 +1,6 @@
 package camera.shell.internal.console;
 
-import static camera.shell.internal.console.TableTest.printed;
+import static camera.shell.internal.console.Printed.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;

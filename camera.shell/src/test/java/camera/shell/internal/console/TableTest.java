@@ -1,12 +1,8 @@
 package camera.shell.internal.console;
 
+import static camera.shell.internal.console.Printed.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 import camera.shell.internal.console.Table.Column;
 
@@ -14,14 +10,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TableTest {
-
-	static String printed(Consumer<PrintStream> printing) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-			printing.accept(out);
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
-	}
 
 	private static Table cameras() {
 		return Table.of(Column.left("ID"), Column.right("PHOTOS"), Column.left("NAME"))

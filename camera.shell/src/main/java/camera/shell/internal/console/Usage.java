@@ -1,0 +1,45 @@
+package camera.shell.internal.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The line a command prints when Gogo could not match its arguments to the command's parameters: it names the
+ * arguments the command does not take, or the option left without its value, and shows the usage.
+ *
+ * @param command      the command's name, e.g. {@code camera:capture}
+ * @param usage        its synopsis, e.g. {@code camera:capture [-n count]}
+ * @param valueOptions the names of its options that take a value
+ * @param flags        the names of its options that take no value
+ * @param positionals  how many positional arguments it takes
+ */
+public record Usage(String command, String usage, Set<String> valueOptions, Set<String> flags, int positionals) {
+
+	/** @return the one line that explains what is wrong with these arguments */
+	public String explain(String... arguments) {
+		List<String> unexpected = new ArrayList<>();
+		boolean valueMissing = false;
+		int positional = 0;
+		for (int i = 0; i < arguments.length; i++) {
+			if (flags.contains(arguments[i])) {
+				continue;
+			}
+			if (valueOptions.contains(arguments[i])) {
+				valueMissing |= i + 1 == arguments.length;
+				i++;
+			} else if (positional < positionals && !arguments[i].startsWith("-")) {
+				positional++;
+			} else {
+				unexpected.add(arguments[i]);
+			}
+		}
+		if (!unexpected.isEmpty()) {
+			return command + " does not take '" + String.join(" ", unexpected) + "'; usage: " + usage;
+		}
+		if (valueMissing) {
+			return command + ": the option " + arguments[arguments.length - 1] + " needs a value; usage: " + usage;
+		}
+		return "usage: " + usage;
+	}
+}
