@@ -46,7 +46,7 @@ final class FullDevelopment {
 			merger.mergeRow(y, workspace.mosaic, rowStart + pad, workspace.merge);
 			mirrorColumns(workspace.mosaic, rowStart);
 		}
-		MalvarDemosaic.demosaic(workspace, reference, virtualTop, rows, demosaicCorrection);
+		DirectionalDemosaic.demosaic(workspace, reference, virtualTop, rows, demosaicCorrection);
 		denoiser.denoise(workspace, rows);
 		sharpener.sharpenInto(workspace, rows, firstRow, reference.width, rgb);
 	}

@@ -3,10 +3,13 @@ package camera.deferred.internal.pipeline;
 /**
  * The planes one worker needs to develop a strip of rows, allocated once per worker and development and reused
  * for every strip. Each plane is the strip plus {@link #PAD} mirrored pixels on every side, which is what the
- * demosaic (2), denoise (2) and sharpen (1) neighbourhoods consume on the way in.
+ * demosaic (3), denoise (2) and sharpen (1) neighbourhoods consume on the way in.
  */
 final class StripWorkspace {
-	static final int PAD = 5;
+	/** Rows and columns at each edge that the denoiser leaves unfilled: the demosaic's border plus its reach. */
+	static final int DENOISE_BORDER = DirectionalDemosaic.BORDER + 2;
+	/** The sharpening reaches one pixel further. */
+	static final int PAD = DENOISE_BORDER + 1;
 
 	final int paddedWidth;
 	final int paddedHeight;
@@ -15,9 +18,12 @@ final class StripWorkspace {
 	final float[] green;
 	final float[] blue;
 	final float[] luma;
-	final float[] smoothRed;
-	final float[] smoothGreen;
-	final float[] smoothBlue;
+	/** Per pixel, how fast the denoiser's range weight falls with the luma difference. */
+	final float[] rangeScale;
+	/** The denoiser's row pass, before its column pass. */
+	final float[] rowRed;
+	final float[] rowGreen;
+	final float[] rowBlue;
 	final BurstMerger.Scratch merge;
 
 	StripWorkspace(int width, int stripRows) {
@@ -29,9 +35,10 @@ final class StripWorkspace {
 		green = new float[size];
 		blue = new float[size];
 		luma = new float[size];
-		smoothRed = new float[size];
-		smoothGreen = new float[size];
-		smoothBlue = new float[size];
+		rangeScale = new float[size];
+		rowRed = new float[size];
+		rowGreen = new float[size];
+		rowBlue = new float[size];
 		merge = new BurstMerger.Scratch(width);
 	}
 }

@@ -61,16 +61,17 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 		@AttributeDefinition(description = "Gain on the blue channel before the tone curve.")
 		double whiteBalanceBlue() default 1.0;
 
-		@AttributeDefinition(description = "Full development: weight of the demosaic's gradient correction, from 0 "
-				+ "(bilinear) to 1 (Malvar-He-Cutler as published); lower overshoots less on saturated colour edges.")
-		double demosaicCorrection() default 0.5;
+		@AttributeDefinition(description = "Full development: weight of the Laplacian correction of the "
+				+ "edge-directed demosaic's green, from 0 (plain averages along the edge) to 1 (Hamilton-Adams).")
+		double demosaicCorrection() default 1.0;
 
 		@AttributeDefinition(description = "Full development: how many times the expected noise the denoiser "
-				+ "smooths away (0 turns it off).")
-		double denoiseStrength() default 1.0;
+				+ "smooths away (0 turns it off). 2 scored best against the simulator's noise-free reference.")
+		double denoiseStrength() default 2.0;
 
-		@AttributeDefinition(description = "Full development: unsharp mask amount on luma (0 turns it off).")
-		double sharpenAmount() default 0.25;
+		@AttributeDefinition(description = "Full development: unsharp mask amount on luma (0 turns it off). Every "
+				+ "amount costs a little fidelity to the scene (0.1 about 0.15 dB PSNR) for a crisper look.")
+		double sharpenAmount() default 0.1;
 
 		@AttributeDefinition(description = "Rows per strip; a strip is the unit of parallel work and of "
 				+ "cancellation.")

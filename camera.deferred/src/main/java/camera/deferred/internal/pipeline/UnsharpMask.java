@@ -15,17 +15,19 @@ final class UnsharpMask {
 	}
 
 	/**
-	 * Reads the smooth planes over the workspace less 4 pixels and writes the inner strip (less {@link
-	 * StripWorkspace#PAD}) into the image rows starting at {@code firstImageRow}.
+	 * Reads the denoised colour planes over the workspace less {@link StripWorkspace#DENOISE_BORDER} pixels and
+	 * writes the inner strip (less {@link StripWorkspace#PAD}) into the image rows starting at
+	 * {@code firstImageRow}.
 	 */
 	void sharpenInto(StripWorkspace workspace, int rows, int firstImageRow, int imageWidth, byte[] rgb) {
 		int w = workspace.paddedWidth;
-		float[] red = workspace.smoothRed;
-		float[] green = workspace.smoothGreen;
-		float[] blue = workspace.smoothBlue;
+		float[] red = workspace.red;
+		float[] green = workspace.green;
+		float[] blue = workspace.blue;
 		float[] luma = workspace.luma;
-		for (int r = 4; r < rows - 4; r++) {
-			for (int i = r * w + 4, end = r * w + w - 4; i < end; i++) {
+		int smoothed = StripWorkspace.DENOISE_BORDER;
+		for (int r = smoothed; r < rows - smoothed; r++) {
+			for (int i = r * w + smoothed, end = r * w + w - smoothed; i < end; i++) {
 				luma[i] = (red[i] + 2 * green[i] + blue[i]) * 0.25f;
 			}
 		}

@@ -57,6 +57,29 @@ class TiledPhotoDeveloperTest {
 	}
 
 	@Nested
+	class Edges {
+		@ParameterizedTest
+		@EnumSource(BayerPattern.class)
+		void aGreyStepEdgeStaysGreyWithoutColourFringes(BayerPattern pattern) {
+			RgbImage full = developer.developFull(List.of(greyStep(pattern)), () -> false);
+
+			byte[] rgb = full.rgb();
+			for (int pixel = 0; pixel < rgb.length; pixel += 3) {
+				assertThat(new byte[] {rgb[pixel + 1], rgb[pixel + 2]}).as("pixel %d", pixel / 3)
+						.containsOnly(rgb[pixel]);
+			}
+		}
+
+		@Test
+		void aGreyStepEdgeKeepsBothSidesApart() {
+			RgbImage full = developer.developFull(List.of(greyStep(BayerPattern.RGGB)), () -> false);
+
+			int row = 18 * 40 * 3;
+			assertThat(full.rgb()[row + 3 * 5] & 0xFF).isLessThan(full.rgb()[row + 3 * 35] & 0xFF);
+		}
+	}
+
+	@Nested
 	class ImageQuality {
 		@Test
 		void fullDevelopmentOfFourNoisyFramesBeatsFastDevelopmentByThreeDecibels() {
@@ -182,6 +205,20 @@ class TiledPhotoDeveloperTest {
 			for (int x = 0; x < width; x++) {
 				char colour = sites.charAt(((y & 1) << 1) | (x & 1));
 				data.putShort((short) (SyntheticBurst.BLACK + FLAT["RGB".indexOf(colour)]));
+			}
+		}
+		return new RawFrame(PixelFormat.RAW_BAYER16, width, height, width * 2, data.flip(),
+				new FrameMetadata(0, 1_000_000, 100, SyntheticBurst.BLACK, SyntheticBurst.WHITE, pattern));
+	}
+
+	/** A grey scene, dark left of column 20 and bright from it on, without noise. */
+	private static RawFrame greyStep(BayerPattern pattern) {
+		int width = 40;
+		int height = 36;
+		ByteBuffer data = ByteBuffer.allocate(width * height * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				data.putShort((short) (SyntheticBurst.BLACK + (x < 20 ? 500 : 3000)));
 			}
 		}
 		return new RawFrame(PixelFormat.RAW_BAYER16, width, height, width * 2, data.flip(),
