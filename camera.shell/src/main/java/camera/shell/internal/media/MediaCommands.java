@@ -1,6 +1,5 @@
 package camera.shell.internal.media;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
