@@ -206,7 +206,13 @@ public final class SimulatedCamera implements HalCamera {
 
 	@Modified
 	void modified(Configuration configuration) {
-		CameraSettings settings = CameraSettings.from(configuration);
+		CameraSettings settings;
+		try {
+			settings = CameraSettings.from(configuration);
+		} catch (IllegalArgumentException e) {
+			log.error("camera {}: configuration rejected, keeping the previous one: {}", id(), e.getMessage());
+			return;
+		}
 		Setup previous = setup;
 		SimulatedSensor sensor = settings.seesSameAs(previous.settings()) ? previous.sensor() : newSensor(settings);
 		boolean sameCamera = settings.info().equals(previous.settings().info())

@@ -267,6 +267,15 @@ class SimulatedCameraTest {
 		}
 
 		@Test
+		void aRejectedReconfigurationKeepsThePreviousSettings() {
+			start(Map.of("iso", 400));
+			camera.modified(FakeFramework.configuration(Map.of("iso", 1)));
+			RecordingSink sink = new RecordingSink();
+			camera.open().capture(request(1), sink);
+			assertThat(sink.frames.getFirst().metadata().iso()).isEqualTo(400);
+		}
+
+		@Test
 		void reconfiguringReArmsTheFaults() {
 			HalDevice device = start(Map.of()).open();
 			device.capture(request(1), new RecordingSink());
