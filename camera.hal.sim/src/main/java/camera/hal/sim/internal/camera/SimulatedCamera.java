@@ -1,6 +1,8 @@
 package camera.hal.sim.internal.camera;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -38,6 +40,7 @@ import camera.api.hal.HalCamera;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.HalCapabilities;
 import camera.api.hal.HalDevice;
+import camera.api.hal.HalProfile;
 import camera.hal.sim.internal.sensor.RowBands;
 import camera.hal.sim.internal.sensor.SimulatedSensor;
 
@@ -50,7 +53,9 @@ import camera.hal.sim.internal.sensor.SimulatedSensor;
  * go away while its component lives on: the drop fault unplugs it in the middle of a burst and plugs it back
  * later, as a USB camera would. Changes to timing and faults apply from the next capture; changes to the sensor
  * render a new scene; changes to the camera's identity or capabilities re-register it (an open device then
- * fails with DEVICE_DISABLED). Deactivation lets running captures finish their frame, then stops every thread.
+ * fails with DEVICE_DISABLED). The scenes of all profiles are rendered in the background after activation, so
+ * the first capture of a size does not pay for it. Deactivation lets running captures finish their frame, then
+ * stops and joins every thread it started.
  */
 @Component(configurationPid = SimulatedCamera.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = SimulatedCamera.Configuration.class, factory = true)
@@ -169,7 +174,8 @@ public final class SimulatedCamera implements HalCamera {
 	private final BundleContext context;
 	private final Logger log;
 	private final ExecutorService pixelWorkers;
-	private final ScheduledExecutorService hotplug;
+	/** Plugs the camera back in and renders scenes ahead of captures. */
+	private final ScheduledExecutorService background;
 	private final RowBands bands;
 	/** Every thread the executors started, joined on deactivation so none outlives the bundle's class loader. */
 	private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -182,7 +188,7 @@ public final class SimulatedCamera implements HalCamera {
 	/** Guards registration, attached and deactivated. */
 	private final Object attachment = new Object();
 	private ServiceRegistration<HalCamera> registration;
-	/** The registration of an unplugged camera until the hotplug thread unregisters it. */
+	/** The registration of an unplugged camera until the background thread unregisters it. */
 	private ServiceRegistration<HalCamera> unplugged;
 	private boolean attached;
 	private boolean deactivated;
@@ -197,11 +203,12 @@ public final class SimulatedCamera implements HalCamera {
 		String threadPrefix = "darkroom-sim-" + settings.info().id();
 		this.pixelWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
 				threadFactory(threadPrefix + "-pixels-"));
-		this.hotplug = Executors.newSingleThreadScheduledExecutor(threadFactory(threadPrefix + "-hotplug-"));
+		this.background = Executors.newSingleThreadScheduledExecutor(threadFactory(threadPrefix + "-background-"));
 		this.bands = new RowBands(pixelWorkers);
 		this.setup = new Setup(settings, newSensor(settings));
 		// last: the camera is complete before anyone can find it
 		attach();
+		prepareScenes(setup);
 	}
 
 	@Modified
@@ -219,6 +226,9 @@ public final class SimulatedCamera implements HalCamera {
 				&& settings.capabilities().equals(previous.settings().capabilities());
 		setup = new Setup(settings, sensor);
 		capturesSinceConfigured.set(0);
+		if (sensor != previous.sensor()) {
+			prepareScenes(setup);
+		}
 		if (!sameCamera) {
 			log.info("camera {} is now {}: registering it again", previous.settings().info().id(), settings.info().id());
 			detach();
@@ -238,7 +248,7 @@ public final class SimulatedCamera implements HalCamera {
 			cancelReattach();
 		}
 		detach();
-		hotplug.shutdownNow();
+		background.shutdownNow();
 		Lock exclusive = activity.writeLock();
 		boolean capturesFinished = false;
 		try {
@@ -257,9 +267,9 @@ public final class SimulatedCamera implements HalCamera {
 			}
 		}
 		awaitTermination(pixelWorkers);
-		awaitTermination(hotplug);
+		awaitTermination(background);
 		joinThreads();
-		// an unplug whose unregistration the hotplug thread had no time for
+		// an unplug whose unregistration the background thread had no time for
 		unregisterUnplugged();
 		if (capturesFinished) {
 			exclusive.unlock();
@@ -311,7 +321,7 @@ public final class SimulatedCamera implements HalCamera {
 
 	/**
 	 * The drop fault: the camera goes away now and, if configured, comes back after a while. Called on a capture
-	 * thread, so the service is unregistered on the hotplug thread, as a real HAL notices an unplug: the
+	 * thread, so the service is unregistered on the background thread, as a real HAL notices an unplug: the
 	 * framework's unbind never runs inside a capture it may be waiting for. Opening fails from now on.
 	 */
 	void unplug(int reattachMillis) {
@@ -322,12 +332,31 @@ public final class SimulatedCamera implements HalCamera {
 			attached = false;
 			disconnectOpenDevice();
 			if (!deactivated) {
-				hotplug.execute(this::unregisterUnplugged);
+				background.execute(this::unregisterUnplugged);
 				if (reattachMillis >= 0) {
-					pendingReattach = hotplug.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
+					pendingReattach = background.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
 				}
 			}
 		}
+	}
+
+	/** Smallest first, so that quick captures are ready soonest. */
+	private void prepareScenes(Setup prepared) {
+		List<HalProfile> profiles = new ArrayList<>(prepared.settings().capabilities().profiles());
+		Collections.reverse(profiles);
+		background.execute(() -> {
+			for (HalProfile profile : profiles) {
+				if (setup != prepared) {
+					return;
+				}
+				try {
+					prepared.sensor().prepare(profile.size());
+				} catch (CameraException e) {
+					log.debug("camera {}: scene {} not prepared ahead: {}", id(), profile.size(), e.getMessage());
+					return;
+				}
+			}
+		});
 	}
 
 	private void unregisterUnplugged() {
