@@ -63,11 +63,15 @@ final class BurstAligner {
 			int height = Math.max(1, mosaic.height / block);
 			float[] sums = new float[width * height];
 			short[] row = new short[mosaic.width];
-			for (int y = 0; y < Math.min(mosaic.height, height * block); y++) {
+			for (int y = 0; y < height * block; y++) {
 				mosaic.readRow(y, row, 0);
 				int base = (y / block) * width;
-				for (int x = 0; x < Math.min(mosaic.width, width * block); x++) {
-					sums[base + x / block] += row[x] & 0xFFFF;
+				for (int column = 0, x = 0; column < width; column++) {
+					int sum = 0;
+					for (int end = x + block; x < end; x++) {
+						sum += row[x] & 0xFFFF;
+					}
+					sums[base + column] += sum;
 				}
 			}
 			float scale = 1f / (block * block);
@@ -130,12 +134,7 @@ final class BurstAligner {
 					}
 					double error = 0;
 					for (int y = y0; y < y1; y++) {
-						int here = y * width;
-						int there = (y + dy) * other.width + dx;
-						for (int x = x0; x < x1; x++) {
-							float difference = values[here + x] - other.values[there + x];
-							error += difference * difference;
-						}
+						error += rowError(other, y * width, (y + dy) * other.width + dx, x0, x1);
 					}
 					error /= overlap;
 					if (error < bestError) {
@@ -145,6 +144,29 @@ final class BurstAligner {
 				}
 			}
 			return best;
+		}
+
+		/** Squared differences along one row, in four independent sums so the additions overlap. */
+		private float rowError(Plane other, int here, int there, int x0, int x1) {
+			float[] mine = values;
+			float[] theirs = other.values;
+			float first = 0, second = 0, third = 0, fourth = 0;
+			int x = x0;
+			for (; x + 3 < x1; x += 4) {
+				float a = mine[here + x] - theirs[there + x];
+				float b = mine[here + x + 1] - theirs[there + x + 1];
+				float c = mine[here + x + 2] - theirs[there + x + 2];
+				float d = mine[here + x + 3] - theirs[there + x + 3];
+				first += a * a;
+				second += b * b;
+				third += c * c;
+				fourth += d * d;
+			}
+			for (; x < x1; x++) {
+				float difference = mine[here + x] - theirs[there + x];
+				first += difference * difference;
+			}
+			return (first + second) + (third + fourth);
 		}
 	}
 }

@@ -92,13 +92,13 @@ final class LumaGuidedDenoiser {
 				+ wFarAfter * blue[farAfter]) * normalise;
 	}
 
+	/** Branch-free: a difference beyond the table (the cast saturates) lands on the final entry, weight 0. */
 	private static float range(float difference, float scale) {
-		int index = (int) (difference * difference * scale);
-		return index < TABLE_SIZE ? RANGE_WEIGHT[index] : 0;
+		return RANGE_WEIGHT[Math.min((int) (difference * difference * scale), TABLE_SIZE)];
 	}
 
 	private static float[] rangeWeights() {
-		float[] table = new float[TABLE_SIZE];
+		float[] table = new float[TABLE_SIZE + 1];
 		for (int i = 0; i < TABLE_SIZE; i++) {
 			table[i] = (float) Math.exp(-(i + 0.5) * TABLE_RANGE / TABLE_SIZE);
 		}
