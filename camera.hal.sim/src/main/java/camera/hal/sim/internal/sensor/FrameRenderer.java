@@ -6,9 +6,8 @@ import java.nio.ShortBuffer;
 
 /**
  * Turns a {@link MosaicScene} into one noisy 12-bit raw frame. Each band of rows draws its noise from its own
- * stream seeded by the frame seed and the band, so frames are reproducible and independent of the worker count.
- * Nothing is allocated per pixel: 16 random bits pick a Gaussian deviate from a table, and the noise level
- * of the signal is a square root.
+ * {@link NoiseLanes} seeded by the frame seed and the band, so frames are reproducible and independent of the
+ * worker count. Nothing is allocated per pixel; the noise level of the signal is a square root.
  */
 final class FrameRenderer {
 	private final SensorModel sensor;
@@ -34,14 +33,14 @@ final class FrameRenderer {
 		float[] signal = scene.signal;
 		float white = SensorModel.WHITE_LEVEL;
 		bands.run(scene.height, (band, firstRow, endRow) -> {
-			NoiseStream noise = new NoiseStream(frameSeed, band);
+			NoiseLanes noise = new NoiseLanes(frameSeed, band, width);
 			float[] deviates = new float[width];
 			short[] row = new short[width];
 			ShortBuffer target = ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
 			for (int y = firstRow; y < endRow; y++) {
-				// two passes: the random look-ups, then arithmetic the compiler vectorises (kept free of
-				// integer clamps and byte-order stores, which stop it); the row is copied out in bulk
-				drawDeviates(noise, deviates);
+				// the arithmetic is kept free of integer clamps and byte-order stores, which stop the compiler
+				// from vectorising it; the row is copied out in bulk
+				noise.nextRow(deviates);
 				float rowGain = rowGains[y];
 				int source = (y + scene.margin + shake.dy()) * scene.planeWidth + scene.margin + shake.dx();
 				for (int x = 0; x < width; x++) {
@@ -54,21 +53,5 @@ final class FrameRenderer {
 			}
 		});
 		return ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN);
-	}
-
-	/** Fills the row with standard normal deviates, four per 64 random bits. */
-	private static void drawDeviates(NoiseStream noise, float[] deviates) {
-		float[] table = GaussianTable.DEVIATES;
-		int x = 0;
-		for (; x + 4 <= deviates.length; x += 4) {
-			long bits = noise.next();
-			deviates[x] = table[(int) bits & GaussianTable.MASK];
-			deviates[x + 1] = table[(int) (bits >>> 16) & GaussianTable.MASK];
-			deviates[x + 2] = table[(int) (bits >>> 32) & GaussianTable.MASK];
-			deviates[x + 3] = table[(int) (bits >>> 48) & GaussianTable.MASK];
-		}
-		for (long bits = noise.next(); x < deviates.length; x++, bits >>>= 16) {
-			deviates[x] = table[(int) bits & GaussianTable.MASK];
-		}
 	}
 }
