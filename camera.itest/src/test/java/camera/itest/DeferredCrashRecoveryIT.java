@@ -82,8 +82,10 @@ class DeferredCrashRecoveryIT {
 			.map(line -> line.replaceFirst("^g! ", "").split("\t"))
 			.collect(Collectors.groupingBy(columns -> columns[0],
 					Collectors.mapping(columns -> columns[1], Collectors.toList())));
+		String finalRun = String.join("\n", output);
 		for (String uri : delivered) {
-			assertThat(listed.get(uri)).as("%s is listed once, as FULL", uri).containsExactly("FULL");
+			assertThat(listed.get(uri)).as("%s is listed once, as FULL, after:%n%s", uri, finalRun)
+				.containsExactly("FULL");
 		}
 		assertThat(listed.values()).as("no asset is listed twice").allSatisfy(rows -> assertThat(rows).hasSize(1));
 		assertThat(listed).as("no more assets than captures").hasSizeLessThanOrEqualTo(attempted);

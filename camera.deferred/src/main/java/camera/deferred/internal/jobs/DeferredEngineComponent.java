@@ -59,6 +59,9 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		@AttributeDefinition(description = "Attempts before a job ends in ERROR and its asset keeps the fast image.")
 		int maxAttempts() default 3;
 
+		@AttributeDefinition(description = "Attempts the process may die during (killed, crashed) before a job ends in ERROR; guards against a burst that brings the process down.")
+		int maxInterruptedAttempts() default 10;
+
 		@AttributeDefinition(description = "Milliseconds to wait before a failed job runs again.")
 		long retryDelayMillis() default 2000;
 
@@ -118,7 +121,8 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	static EngineSettings settings(Config config) {
 		return new EngineSettings(EngineSettings.workersFor(config.workers()),
 				config.spoolBudgetMegabytes() * 1024 * 1024, Duration.ofSeconds(config.jobTimeoutSeconds()),
-				Math.max(1, config.maxAttempts()), Duration.ofMillis(config.retryDelayMillis()),
+				Math.max(1, config.maxAttempts()), Math.max(1, config.maxInterruptedAttempts()),
+				Duration.ofMillis(config.retryDelayMillis()),
 				Duration.ofMinutes(config.overdueMinutes()), Duration.ofMinutes(config.orphanGraceMinutes()),
 				Duration.ofMillis(Math.max(10, config.recheckMillis())), Duration.ofMillis(config.assetWaitMillis()),
 				config.jpegQualityHigh(), config.jpegQualityMedium(), config.jpegQualityLow());

@@ -10,7 +10,9 @@ import camera.api.QualityLevel;
  * @param workers          how many jobs run at once
  * @param spoolBudgetBytes most bytes of raw frames the spool holds
  * @param jobTimeout       longest one development may take
- * @param maxAttempts      attempts before a job ends in ERROR
+ * @param maxAttempts      failed attempts before a job ends in ERROR
+ * @param maxInterruptedAttempts attempts the process may die during (a kill, a crash) before the job ends in
+ *                         ERROR, so that a burst that brings the process down does not loop
  * @param retryDelay       wait before a failed job runs again
  * @param overdueAge       age at which a NORMAL job ignores machine pressure
  * @param orphanGrace      age at which spool data whose asset does not exist is deleted
@@ -21,7 +23,7 @@ import camera.api.QualityLevel;
  * @param qualityLow       JPEG quality for {@link QualityLevel#LOW}
  */
 public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
-		Duration retryDelay, Duration overdueAge, Duration orphanGrace, Duration recheckInterval, Duration assetWait,
+		int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace, Duration recheckInterval, Duration assetWait,
 		int qualityHigh, int qualityMedium, int qualityLow) {
 
 	public EngineSettings {

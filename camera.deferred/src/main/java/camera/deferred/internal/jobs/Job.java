@@ -22,6 +22,8 @@ final class Job {
 	private Instant queuedAt;
 	private Instant notBefore = Instant.MIN;
 	private int attempts;
+	/** Attempts a process died during, from the spool: a burst that kills the process must not loop for ever. */
+	private final int interrupted;
 	private int assetChecks;
 	private String assetUri;
 	private String error;
@@ -29,13 +31,13 @@ final class Job {
 	/** Spool bytes this job accounts for, until its spool is released. */
 	private long bytes;
 
-	Job(String id, Instant capturedAt, Instant acceptedAt, int attempts, long bytes) {
+	Job(String id, Instant capturedAt, Instant acceptedAt, int interrupted, long bytes) {
 		this.id = id;
 		this.bytes = bytes;
 		this.capturedAt = capturedAt;
 		this.acceptedAt = acceptedAt;
 		this.queuedAt = acceptedAt;
-		this.attempts = attempts;
+		this.interrupted = interrupted;
 	}
 
 	String id() {
@@ -85,6 +87,10 @@ final class Job {
 
 	void notBefore(Instant time) {
 		notBefore = time;
+	}
+
+	int interrupted() {
+		return interrupted;
 	}
 
 	int attempts() {

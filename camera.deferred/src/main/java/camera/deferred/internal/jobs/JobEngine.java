@@ -115,7 +115,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		lock.lock();
 		try {
 			for (Spool.Entry entry : entries) {
-				Job job = new Job(entry.jobId(), entry.capturedAt(), entry.acceptedAt(), entry.attempts(),
+				Job job = new Job(entry.jobId(), entry.capturedAt(), entry.acceptedAt(), entry.interruptedAttempts(),
 						entry.bytes());
 				job.priority(JobPriority.NORMAL, queue.nextSequence());
 				jobs.put(job.id(), job);
@@ -603,11 +603,6 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			job.attempts(job.attempts() - 1);
 		} finally {
 			lock.unlock();
-		}
-		try {
-			spool.recordAttempts(job.id(), job.attempts());
-		} catch (IOException e) {
-			log.warn("attempt count of job {} could not be lowered after it yielded: {}", job.id(), e.toString());
 		}
 	}
 

@@ -63,20 +63,30 @@ final class JobRunner {
 			return;
 		}
 		EngineSettings current = engine.currentSettings();
-		if (job.attempts() >= current.maxAttempts()) {
+		if (job.interrupted() >= current.maxInterruptedAttempts()) {
 			engine.finishAttempt(job);
-			engine.endInError(job, JobError.ABANDONED_ATTEMPTS.reason(job.attempts()
-					+ " attempts of job " + job.id() + " never finished (the process died during each)"));
+			engine.endInError(job, JobError.ABANDONED_ATTEMPTS.reason("the process died during " + job.interrupted()
+					+ " attempts of job " + job.id()));
 			return;
 		}
 		Instant started = clock.instant();
 		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
 		engine.startAttempt(job, asset.get().uri(), queuedMs);
+		Runnable outcome = attempt(job, library, developer, codec, current, started, queuedMs);
+		// The attempt ended in this process: it no longer counts as one the process died during. Recorded before
+		// the outcome re-queues the job, so another worker cannot start it first.
+		recordInterruptedAttempts(job, job.interrupted());
+		outcome.run();
+	}
+
+	/** @return how the attempt ended, for the engine */
+	private Runnable attempt(Job job, CameraPhotoStore library, PhotoDeveloper developer, JpegCodec codec,
+			EngineSettings current, Instant started, long queuedMs) {
 		Instant deadline = started.plus(current.jobTimeout());
 		BooleanSupplier cancelled = () -> job.cancelled() || engine.stopped() || clock.instant().isAfter(deadline)
 				|| Conditions.mustYield(job.priority(), services.conditions().get()) || engine.mustMakeWayForHigh(job);
 		try {
-			spool.recordAttempts(job.id(), job.attempts());
+			spool.recordInterruptedAttempts(job.id(), job.interrupted() + 1);
 			BurstMetadata.Stored stored = spool.read(job.id());
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					current.quality(stored.burst().setting().quality()), developer, codec, cancelled);
@@ -89,29 +99,44 @@ final class JobRunner {
 			}
 			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
 			if (replaced.isPresent()) {
-				engine.complete(job, queuedMs, phase2Ms);
-			} else {
+				return () -> engine.complete(job, queuedMs, phase2Ms);
+			}
+			return () -> {
 				engine.finishAttempt(job);
 				engine.drop(job, "its asset was deleted during development");
-			}
+			};
 		} catch (CancellationException e) {
 			discardOutput(job);
-			stoppedAtTile(job, deadline);
+			return () -> stoppedAtTile(job, deadline);
 		} catch (NoSuchFileException e) {
 			discardOutput(job);
-			engine.finishAttempt(job);
-			engine.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+			return () -> {
+				engine.finishAttempt(job);
+				engine.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+			};
 		} catch (IOException e) {
 			discardOutput(job);
-			engine.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
+			return () -> engine.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
 		} catch (MediaLibraryException e) {
 			discardOutput(job);
-			engine.attemptFailed(job, JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
+			return () -> engine.attemptFailed(job,
+					JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
 		} catch (RuntimeException | OutOfMemoryError e) {
 			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
-			engine.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+			return () -> engine.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	private void recordInterruptedAttempts(Job job, int count) {
+		if (!spool.contains(job.id())) {
+			return;
+		}
+		try {
+			spool.recordInterruptedAttempts(job.id(), count);
+		} catch (IOException e) {
+			log.warn("interrupted attempts of job {} could not be recorded: {}", job.id(), e.toString());
 		}
 	}
 

@@ -28,7 +28,7 @@ import camera.api.hal.RawFrame;
 final class Spool {
 	private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final String PARTIAL = ".partial";
-	private static final String ATTEMPTS_FILE = "attempts";
+	private static final String INTERRUPTED_FILE = "interrupted-attempts";
 
 	private final Path directory;
 
@@ -89,14 +89,14 @@ final class Spool {
 	}
 
 	/** What the spool knows of a job without reading its frames. */
-	record Entry(String jobId, Instant capturedAt, Instant acceptedAt, int attempts, long bytes) {
+	record Entry(String jobId, Instant capturedAt, Instant acceptedAt, int interruptedAttempts, long bytes) {
 	}
 
 	/** @return the job's entry; throws NoSuchFileException when the job has no spool */
 	Entry entry(String jobId) throws IOException {
 		Path job = jobDirectory(jobId);
 		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
-		return new Entry(jobId, BurstMetadata.capturedAt(text), BurstMetadata.acceptedAt(text), attempts(jobId),
+		return new Entry(jobId, BurstMetadata.capturedAt(text), BurstMetadata.acceptedAt(text), interruptedAttempts(jobId),
 				sizeOfTree(job));
 	}
 
@@ -131,24 +131,27 @@ final class Spool {
 		return jobs;
 	}
 
-	/** Counts an attempt before it starts, so that a job that crashes the process cannot loop across restarts. */
-	void recordAttempts(String jobId, int attempts) throws IOException {
+	/**
+	 * Records how many attempts the process died during: raised before an attempt starts and lowered again when
+	 * it ends, so that a burst that brings the process down cannot loop across restarts.
+	 */
+	void recordInterruptedAttempts(String jobId, int attempts) throws IOException {
 		Path job = jobDirectory(jobId);
-		Path next = job.resolve(ATTEMPTS_FILE + PARTIAL);
+		Path next = job.resolve(INTERRUPTED_FILE + PARTIAL);
 		writeSynced(next, ByteBuffer.wrap(Integer.toString(attempts).getBytes(StandardCharsets.US_ASCII)));
-		Files.move(next, job.resolve(ATTEMPTS_FILE), StandardCopyOption.ATOMIC_MOVE,
+		Files.move(next, job.resolve(INTERRUPTED_FILE), StandardCopyOption.ATOMIC_MOVE,
 				StandardCopyOption.REPLACE_EXISTING);
 		syncDirectory(job);
 	}
 
-	private int attempts(String jobId) throws IOException {
-		Path file = directory.resolve(jobId).resolve(ATTEMPTS_FILE);
+	private int interruptedAttempts(String jobId) throws IOException {
+		Path file = directory.resolve(jobId).resolve(INTERRUPTED_FILE);
 		try {
 			return Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).trim());
 		} catch (NoSuchFileException e) {
 			return 0;
 		} catch (NumberFormatException e) {
-			throw new IOException("attempts file of job " + jobId + " is corrupt", e);
+			throw new IOException("interrupted attempts of job " + jobId + " are unreadable", e);
 		}
 	}
 

@@ -68,7 +68,7 @@ class JobEngineTest {
 		@Test
 		void aBurstBeyondTheSpoolBudgetIsRefusedAndCountedAsAFallback() {
 			fixture.health.holds = false;
-			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3,
+			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
 					Duration.ofSeconds(1), 95, 88, 75);
 			fixture.start();
@@ -189,11 +189,11 @@ class JobEngineTest {
 		}
 
 		@Test
-		void attemptsThatNeverEndedAcrossRestartsEndTheJobInError() throws Exception {
+		void aJobTheProcessDiedDuringTooOftenEndsInError() throws Exception {
 			fixture.health.holds = false;
 			fixture.start();
 			String jobId = fixture.capture();
-			fixture.spool().recordAttempts(jobId, 3);
+			fixture.spool().recordInterruptedAttempts(jobId, 5);
 			fixture.health.holds = true;
 
 			fixture.restart();
@@ -201,6 +201,32 @@ class JobEngineTest {
 			assertThat(fixture.await(TOPIC_ERROR, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
 				.startsWith("ABANDONED_ATTEMPTS");
 			assertThat(fixture.library.assetsByJob).containsKey(jobId);
+		}
+		@Test
+		void aJobTheProcessDiedDuringLessOftenRunsAgain() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.spool().recordInterruptedAttempts(jobId, 4);
+			fixture.health.holds = true;
+
+			fixture.restart();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void anAttemptThatEndsIsNoLongerCountedAsInterrupted() throws Exception {
+			fixture.developer.failuresToThrow = 1;
+			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO,
+					95, 88, 75);
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.await(TOPIC_FAILED, jobId);
+
+			assertThat(fixture.spool().entry(jobId).interruptedAttempts()).isZero();
 		}
 	}
 

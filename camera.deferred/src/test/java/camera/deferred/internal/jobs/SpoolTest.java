@@ -84,14 +84,14 @@ class SpoolTest {
 		}
 
 		@Test
-		void attemptsSurviveAReread() throws IOException {
+		void interruptedAttemptsSurviveAReread() throws IOException {
 			String jobId = UUID.randomUUID().toString();
 			Spool spool = fixture().spool();
 			spool.write(jobId, fixture().burst(), Instant.EPOCH);
 
-			spool.recordAttempts(jobId, 2);
+			spool.recordInterruptedAttempts(jobId, 2);
 
-			assertThat(new Spool(data.resolve("spool")).entry(jobId).attempts()).isEqualTo(2);
+			assertThat(new Spool(data.resolve("spool")).entry(jobId).interruptedAttempts()).isEqualTo(2);
 		}
 
 		@Test
