@@ -47,6 +47,7 @@ test_classpath() {
 		-Dmdep.includeScope=test -Dmdep.outputFile="$work/$1.classpath" >/dev/null
 	echo "$root/$1/target/test-classes:$root/$1/target/classes:$(cat "$work/$1.classpath")"
 }
+deferred_classpath=$(test_classpath camera.deferred)
 sim_classpath=$(test_classpath camera.hal.sim)
 library_classpath=$(test_classpath media.library)
 
@@ -86,6 +87,11 @@ dd_start=$(date +%s%N)
 dd if=/dev/zero of="$work/data/burst" bs=$(( burst_bytes / 4 )) count=4 conv=fsync status=none
 burst_write_ms=$(( ($(date +%s%N) - dd_start) / 1000000 ))
 rm -f "$work/data/burst"
+
+echo "running the pipeline's benchmark outside OSGi ..." >&2
+pipeline_command="java --enable-native-access=ALL-UNNAMED -cp <camera.deferred test classpath> camera.deferred.bench.PipelineBenchmark 4000 3000 5"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$deferred_classpath" camera.deferred.bench.PipelineBenchmark 4000 3000 5 \
+	> "$work/pipeline.out"
 
 echo "running the simulated sensor's frame benchmark ..." >&2
 frames_command="java -cp <camera.hal.sim test classpath> camera.hal.sim.internal.sensor.bench.FrameGenerationBenchmark"
@@ -175,6 +181,20 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "|---|---:|---|"
 	echo "| durable write of one 4-frame $size burst ($(( burst_bytes / 1048576 )) MiB, fsync) | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
 	echo "| copy of one raw frame in memory | $copy ms | \`camera:bench\` |"
+	echo
+	echo "## Development pipeline outside OSGi, with CPU time"
+	echo
+	echo "The pipeline's own benchmark main on a synthetic 4-frame burst (not the simulator's scene, so its PSNR differs"
+	echo "from the table above). The CPU time of the whole process per development is not inflated by other processes"
+	echo "the way wall time is: divided by the cores it estimates the wall time on an idle machine."
+	echo
+	echo '```'
+	echo "$pipeline_command"
+	echo '```'
+	echo
+	echo '```'
+	cat "$work/pipeline.out"
+	echo '```'
 	echo
 	echo "## Simulated sensor: frame generation"
 	echo

@@ -1,5 +1,6 @@
 package camera.deferred.bench;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -20,7 +21,9 @@ import camera.deferred.internal.pipeline.TiledPhotoDeveloper;
 
 /**
  * Times the development pipeline and the JPEG encoders outside OSGi (not a test: nothing is asserted).
- * Arguments: {@code [width height [rounds]]}, default 4000 3000 5. Prints medians as {@code key=value} lines.
+ * Arguments: {@code [width height [rounds]]}, default 4000 3000 5. Prints medians as {@code key=value} lines, and
+ * the process CPU time per development, which a busy machine does not inflate the way it inflates wall time:
+ * divided by the cores it estimates the wall time on an idle machine.
  * Run with {@code --enable-native-access=ALL-UNNAMED} on the test classpath.
  */
 public final class PipelineBenchmark {
@@ -41,6 +44,8 @@ public final class PipelineBenchmark {
 		try {
 			double fastMs = median(rounds, () -> developer.developFast(shot.frames().get(0)));
 			double fullMs = median(rounds, () -> developer.developFull(shot.frames(), () -> false));
+			double fastCpuMs = cpuMillis(rounds, () -> developer.developFast(shot.frames().get(0)));
+			double fullCpuMs = cpuMillis(rounds, () -> developer.developFull(shot.frames(), () -> false));
 			RgbImage full = developer.developFull(shot.frames(), () -> false);
 			double turboMs = median(rounds, () -> turbo.encode(full, 92, exif));
 			double imageIoMs = median(Math.min(rounds, 3), () -> imageIo.encode(full, 92, exif));
@@ -53,6 +58,9 @@ public final class PipelineBenchmark {
 			print("bench.develop_fast.ms", fastMs);
 			print("bench.develop_full.ms_4_frames", fullMs);
 			print("bench.develop_full.mp_per_s", megapixels / (fullMs / 1000));
+			print("bench.cores", Runtime.getRuntime().availableProcessors());
+			print("bench.develop_fast.cpu_ms", fastCpuMs);
+			print("bench.develop_full.cpu_ms_4_frames", fullCpuMs);
 			print("bench.phase2_with_jpeg.mp_per_s", megapixels / ((fullMs + turboMs) / 1000));
 			print("bench.jpeg.turbo_mp_per_s", megapixels / (turboMs / 1000));
 			print("bench.jpeg.imageio_mp_per_s", megapixels / (imageIoMs / 1000));
@@ -87,6 +95,17 @@ public final class PipelineBenchmark {
 		}
 		Arrays.sort(times);
 		return times[rounds / 2];
+	}
+
+	/** Process CPU milliseconds per run, averaged over {@code rounds} runs after one warm-up run. */
+	private static double cpuMillis(int rounds, Runnable work) {
+		var system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		work.run();
+		long start = system.getProcessCpuTime();
+		for (int i = 0; i < rounds; i++) {
+			work.run();
+		}
+		return (system.getProcessCpuTime() - start) / 1e6 / rounds;
 	}
 
 	private static void print(String key, Object value) {
