@@ -69,6 +69,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	private int workerThreads;
 	private int draining;
 	private boolean paused;
+	/** Only a spool that was read whole tells which assets lost their frames. */
+	private volatile boolean spoolRecovered;
 	/** Volatile as well: running jobs poll it between tiles without the lock. */
 	private volatile boolean stopped;
 	private long spoolBytes;
@@ -97,19 +99,24 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	/** Loads the jobs the spool holds and starts the workers. */
 	public void start() {
 		List<Spool.Entry> entries = new ArrayList<>();
+		List<String> spooled;
 		try {
 			phaseTwo.discardAll();
-			for (String jobId : spool.recover()) {
-				try {
-					entries.add(spool.entry(jobId));
-				} catch (IOException | RuntimeException e) {
-					log.error("spool of job {} is unreadable and is removed; its asset will be reported: {}", jobId,
-							e.toString());
-					spool.delete(jobId);
-				}
-			}
+			spooled = spool.recover();
+			spoolRecovered = true;
 		} catch (IOException e) {
-			log.error("spool {} could not be recovered: {}", spool.directory(), e.toString());
+			log.error("spool {} could not be read; no asset is reported as missing its frames until a restart: {}",
+					spool.directory(), e.toString());
+			spooled = List.of();
+		}
+		for (String jobId : spooled) {
+			try {
+				entries.add(spool.entry(jobId));
+			} catch (IOException | RuntimeException e) {
+				log.error("spool of job {} is unreadable and is removed; its asset will be reported: {}", jobId,
+						e.toString());
+				deleteUnreadable(jobId);
+			}
 		}
 		entries.sort(Comparator.comparing(Spool.Entry::acceptedAt));
 		lock.lock();
@@ -127,6 +134,14 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			lock.unlock();
 		}
 		log.info("deferred engine started with {} recovered jobs, {} workers", entries.size(), settings.workers());
+	}
+
+	private void deleteUnreadable(String jobId) {
+		try {
+			spool.delete(jobId);
+		} catch (IOException e) {
+			log.error("unreadable spool of job {} could not be removed: {}", jobId, e.toString());
+		}
 	}
 
 	/** Applies new settings; the worker pool grows or shrinks as jobs finish. */
@@ -269,6 +284,10 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		lock.lock();
 		try {
 			Job job = jobs.get(jobId);
+			if (job == null && !spoolRecovered) {
+				log.warn("job {} of asset {} is not known; the spool could not be read at start-up", jobId, assetUri);
+				return;
+			}
 			if (job == null) {
 				Instant now = clock.instant();
 				lost = new Job(jobId, now, now, 0, 0);

@@ -519,6 +519,25 @@ class JobEngineTest {
 		}
 
 		@Test
+		void anUnreadableSpoolIsRemovedAndItsAssetReported() throws Exception {
+			fixture.start();
+			String jobId = UUID.randomUUID().toString();
+			Path job = data.resolve("spool").resolve(jobId);
+			Files.createDirectories(job);
+			Files.writeString(job.resolve("burst.properties"), "not a burst");
+			fixture.library.addAsset(jobId);
+
+			fixture.restart();
+			fixture.session.beginSynchronize();
+			fixture.session.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
+			fixture.session.endSynchronize();
+
+			fixture.await(TOPIC_ERROR, jobId);
+			assertThat(job).doesNotExist();
+			assertThat(fixture.library.failures.get(jobId)).startsWith("SPOOL_MISSING");
+		}
+
+		@Test
 		void aHalfWrittenSpoolFromACrashIsIgnored() throws Exception {
 			fixture.start();
 			Path partial = data.resolve("spool").resolve(UUID.randomUUID() + ".partial");
