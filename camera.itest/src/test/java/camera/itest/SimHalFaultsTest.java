@@ -56,6 +56,8 @@ class SimHalFaultsTest {
 		}
 		if (faulty != null) {
 			faulty.delete();
+			// the next test configures the same camera: let this one go first
+			awaitCamera(FAULTY, false);
 		}
 		back.delete();
 		awaitCamera("sim-back", true);
