@@ -441,7 +441,8 @@ public final class SimulatedCamera implements HalCamera {
 	private void joinThreads() {
 		try {
 			for (Thread thread : threads) {
-				if (!thread.join(Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS))) {
+				// an executor shut down between creating a worker and starting it leaves it unstarted
+				if (thread.getState() != Thread.State.NEW && !thread.join(Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS))) {
 					log.error("camera {}: thread {} did not stop; the bundle's class loader may leak", id(),
 							thread.getName());
 				}
