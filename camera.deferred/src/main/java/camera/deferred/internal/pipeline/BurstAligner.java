@@ -2,7 +2,9 @@ package camera.deferred.internal.pipeline;
 
 /**
  * Estimates the global integer shift of each burst frame against the first one, coarse to fine: on 1/16 and 1/8
- * scale luminance pyramids, then to the pixel on a central window of 2x2 box sums of the mosaic. Any 2x2 window
+ * scale luminance pyramids, then to the pixel on a window of 2x2 box sums of the mosaic, placed where the
+ * reference has the most texture in both directions (a smooth or one-directional window, such as a ramp, leaves
+ * the shift along it to the noise). Any 2x2 window
  * of a Bayer mosaic holds one red, two green and one blue site, so the box sum is a colour-neutral luminance at
  * every pixel and odd shifts are found as well as even ones. The reference's pyramid is built once; estimating
  * is thread-safe.
@@ -13,6 +15,8 @@ final class BurstAligner {
 	private static final int MIDDLE_RADIUS = 2;
 	private static final int FINE_RADIUS = 7;
 	private static final int WINDOW = 256;
+	/** Candidate fine windows per axis, spread over the frame. */
+	private static final int CANDIDATES = 5;
 
 	private final BayerMosaic reference;
 	private final Plane referenceEighth;
@@ -40,8 +44,9 @@ final class BurstAligner {
 	private FrameShift fineShift(BayerMosaic frame, int baseX, int baseY) {
 		int windowWidth = Math.min(WINDOW, reference.width - 1);
 		int windowHeight = Math.min(WINDOW, reference.height - 1);
-		int windowX = (reference.width - 1 - windowWidth) / 2;
-		int windowY = (reference.height - 1 - windowHeight) / 2;
+		int[] corner = texturedWindow(windowWidth, windowHeight);
+		int windowX = corner[0];
+		int windowY = corner[1];
 		Plane window = Plane.boxSums(reference, windowX, windowY, windowWidth, windowHeight);
 		int regionX = Math.max(0, windowX + baseX - FINE_RADIUS);
 		int regionY = Math.max(0, windowY + baseY - FINE_RADIUS);
@@ -53,6 +58,27 @@ final class BurstAligner {
 		Plane region = Plane.boxSums(frame, regionX, regionY, regionEndX - regionX, regionEndY - regionY);
 		int[] best = window.bestShift(region, baseX + windowX - regionX, baseY + windowY - regionY, FINE_RADIUS);
 		return new FrameShift(best[0] - windowX + regionX, best[1] - windowY + regionY);
+	}
+
+	/** @return the top left corner of the candidate window whose weaker direction has the most texture */
+	private int[] texturedWindow(int windowWidth, int windowHeight) {
+		int spanX = reference.width - 1 - windowWidth;
+		int spanY = reference.height - 1 - windowHeight;
+		int[] best = {spanX / 2, spanY / 2};
+		double bestTexture = -1;
+		for (int row = 0; row < CANDIDATES; row++) {
+			for (int column = 0; column < CANDIDATES; column++) {
+				int x = spanX * (2 * column + 1) / (2 * CANDIDATES);
+				int y = spanY * (2 * row + 1) / (2 * CANDIDATES);
+				double texture = referenceEighth.texture(x / BLOCK, y / BLOCK, Math.max(2, windowWidth / BLOCK),
+						Math.max(2, windowHeight / BLOCK));
+				if (texture > bestTexture) {
+					bestTexture = texture;
+					best = new int[] {x, y};
+				}
+			}
+		}
+		return best;
 	}
 
 	/** A small single-channel image used only for alignment. */
@@ -95,6 +121,22 @@ final class BurstAligner {
 				}
 			}
 			return new Plane(width, height, values);
+		}
+
+		/** @return the smaller of the summed horizontal and vertical differences over a region, clipped to the plane */
+		double texture(int left, int top, int regionWidth, int regionHeight) {
+			double horizontal = 0;
+			double vertical = 0;
+			int right = Math.min(width - 1, left + regionWidth);
+			int bottom = Math.min(height - 1, top + regionHeight);
+			for (int y = top; y < bottom; y++) {
+				for (int x = left; x < right; x++) {
+					int i = y * width + x;
+					horizontal += Math.abs(values[i + 1] - values[i]);
+					vertical += Math.abs(values[i + width] - values[i]);
+				}
+			}
+			return Math.min(horizontal, vertical);
 		}
 
 		Plane halved() {

@@ -66,7 +66,8 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 		double demosaicCorrection() default 1.0;
 
 		@AttributeDefinition(description = "Full development: how many times the expected noise the denoiser "
-				+ "smooths away (0 turns it off). 2 scored best against the simulator's noise-free reference.")
+				+ "smooths away (0 turns it off). Against the simulator's noise-free reference PSNR still rises a "
+				+ "little up to 3; 2 keeps more fine texture.")
 		double denoiseStrength() default 2.0;
 
 		@AttributeDefinition(description = "Full development: unsharp mask amount on luma (0 turns it off). Every "
