@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.IntFunction;
 
 import camera.api.CameraPosition;
 import camera.api.CameraType;
@@ -33,7 +32,8 @@ final class BurstMetadata {
 	private BurstMetadata() {
 	}
 
-	static String write(CapturedBurst burst, Instant acceptedAt) {
+	/** @param encodings how each frame's file holds its pixels, in frame order */
+	static String write(CapturedBurst burst, Instant acceptedAt, List<FrameEncoding> encodings) {
 		Properties p = new Properties();
 		HalCameraInfo camera = burst.camera();
 		p.setProperty("camera.id", camera.id());
@@ -64,6 +64,8 @@ final class BurstMetadata {
 			p.setProperty(prefix + "width", Integer.toString(frame.width()));
 			p.setProperty(prefix + "height", Integer.toString(frame.height()));
 			p.setProperty(prefix + "stride", Integer.toString(frame.stride()));
+			p.setProperty(prefix + "bytes", Integer.toString(frame.data().limit()));
+			p.setProperty(prefix + "encoding", encodings.get(i).name());
 			p.setProperty(prefix + "timestampNanos", Long.toString(m.timestampNanos()));
 			p.setProperty(prefix + "exposureNanos", Long.toString(m.exposureNanos()));
 			p.setProperty(prefix + "iso", Integer.toString(m.iso()));
@@ -82,11 +84,21 @@ final class BurstMetadata {
 		return text.toString();
 	}
 
+	/** The bytes of a frame's spool file. */
+	@FunctionalInterface
+	interface FrameFile {
+		ByteBuffer load(int index) throws IOException;
+	}
+
 	/** The burst as written, with the frames' pixels loaded through {@code frameData}. */
 	record Stored(CapturedBurst burst, Instant acceptedAt) {
 	}
 
-	static Stored read(String text, IntFunction<ByteBuffer> frameData) throws IOException {
+	/**
+	 * Reads the burst, decoding each frame's file as its recorded encoding; metadata written before encodings
+	 * existed reads its files as they are.
+	 */
+	static Stored read(String text, FrameFile frameData) throws IOException {
 		Properties p = new Properties();
 		p.load(new StringReader(text));
 		HalCameraInfo camera = new HalCameraInfo(required(p, "camera.id"), required(p, "camera.name"),
@@ -111,9 +123,15 @@ final class BurstMetadata {
 					Integer.parseInt(required(p, prefix + "blackLevel")),
 					Integer.parseInt(required(p, prefix + "whiteLevel")),
 					pattern == null ? null : BayerPattern.valueOf(pattern));
-			frames.add(new RawFrame(PixelFormat.valueOf(required(p, prefix + "format")),
-					Integer.parseInt(required(p, prefix + "width")), Integer.parseInt(required(p, prefix + "height")),
-					Integer.parseInt(required(p, prefix + "stride")), frameData.apply(i), metadata));
+			int width = Integer.parseInt(required(p, prefix + "width"));
+			int height = Integer.parseInt(required(p, prefix + "height"));
+			int stride = Integer.parseInt(required(p, prefix + "stride"));
+			FrameEncoding encoding = encoding(p.getProperty(prefix + "encoding", FrameEncoding.RAW.name()));
+			ByteBuffer stored = frameData.load(i);
+			String bytes = p.getProperty(prefix + "bytes");
+			int length = bytes == null ? stored.remaining() : Integer.parseInt(bytes);
+			frames.add(new RawFrame(PixelFormat.valueOf(required(p, prefix + "format")), width, height, stride,
+					encoding.decode(stored, width, height, stride, length), metadata));
 		}
 		return new Stored(new CapturedBurst(frames, camera, setting, Instant.parse(required(p, "capture.time"))),
 				Instant.parse(required(p, "accepted.time")));
@@ -131,6 +149,14 @@ final class BurstMetadata {
 		Properties p = new Properties();
 		p.load(new StringReader(text));
 		return Instant.parse(required(p, "capture.time"));
+	}
+
+	private static FrameEncoding encoding(String name) throws IOException {
+		try {
+			return FrameEncoding.valueOf(name);
+		} catch (IllegalArgumentException e) {
+			throw new IOException("burst metadata names an unknown frame encoding " + name, e);
+		}
 	}
 
 	private static String required(Properties p, String key) throws IOException {

@@ -92,6 +92,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	private volatile PhotoDeveloper developer;
 	private volatile JpegCodec codec;
 	private volatile EventAdmin eventAdmin;
+	private final Spool spool;
 	private final JobEngine engine;
 	private final LibrarySession session;
 
@@ -99,7 +100,8 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	public DeferredEngineComponent(BundleContext context, Config config,
 			@Reference(service = LoggerFactory.class) Logger log) {
 		Path deferred = DataDirectory.deferred(DataDirectory.of(context));
-		engine = new JobEngine(settings(config), new Spool(deferred.resolve("spool")),
+		spool = new Spool(deferred.resolve("spool"));
+		engine = new JobEngine(settings(config), spool,
 				new PhaseTwo(deferred.resolve("out")),
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> conditions,
 						new JobEventPublisher(() -> eventAdmin)),
@@ -116,6 +118,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	@Deactivate
 	void deactivate() {
 		engine.stop();
+		spool.close();
 	}
 
 	static EngineSettings settings(Config config) {

@@ -14,6 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,17 +29,41 @@ import camera.api.hal.RawFrame;
  * The raw frames of pending jobs on disk, one directory per job: {@code <jobId>/frame-<n>.raw} and
  * {@code burst.properties}. A job directory appears whole or not at all: it is written as
  * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
- * directory is synced. Thread-safe for different jobs.
+ * directory is synced. The frames of a burst are written and synced at once, on the spool's own writer threads
+ * and the caller's, since the capture path waits for them; 16-bit Bayer frames with 12-bit samples are stored
+ * packed ({@link FrameEncoding}). Thread-safe for different jobs. Public only for the benchmark; the engine is the
+ * only user. {@link #close()} stops the writer threads.
  */
-final class Spool {
+public final class Spool implements AutoCloseable {
 	private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final String PARTIAL = ".partial";
 	private static final String INTERRUPTED_FILE = "interrupted-attempts";
 
-	private final Path directory;
+	/** Bursts are four frames: the caller writes one, the writers the rest. */
+	private static final int WRITERS = 3;
+	/** Packed bytes handed to the file system at a time: the packing never holds a second copy of a whole frame. */
+	private static final int CHUNK_BYTES = 1 << 20;
+	private static final AtomicInteger WRITER_NUMBER = new AtomicInteger();
 
-	Spool(Path directory) {
+	private final Path directory;
+	private final ThreadPoolExecutor writers;
+
+	public Spool(Path directory) {
 		this.directory = directory;
+		// Idle writers end after a while: the spool costs no threads between captures.
+		this.writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				task -> {
+					Thread thread = new Thread(task, "darkroom-spool-writer-" + WRITER_NUMBER.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		writers.allowCoreThreadTimeOut(true);
+	}
+
+	/** Stops the writer threads; a write in progress finishes, later writes fail. */
+	@Override
+	public void close() {
+		writers.shutdown();
 	}
 
 	/** @return whether the id has the form of the engine's job ids (so it can name a directory safely) */
@@ -51,18 +81,15 @@ final class Spool {
 	}
 
 	/** Writes the burst durably; when this returns, the job survives a crash. */
-	void write(String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
+	public void write(String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
 		Files.createDirectories(directory);
 		Path partial = directory.resolve(jobId + PARTIAL);
 		deleteTree(partial);
 		Files.createDirectory(partial);
 		try {
-			for (int i = 0; i < burst.frames().size(); i++) {
-				RawFrame frame = burst.frames().get(i);
-				writeSynced(partial.resolve(frameName(i)), frame.data().duplicate().position(0));
-			}
-			writeSynced(partial.resolve(BurstMetadata.FILE_NAME),
-					ByteBuffer.wrap(BurstMetadata.write(burst, acceptedAt).getBytes(StandardCharsets.UTF_8)));
+			List<FrameEncoding> encodings = writeFrames(partial, burst.frames());
+			writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer
+					.wrap(BurstMetadata.write(burst, acceptedAt, encodings).getBytes(StandardCharsets.UTF_8)));
 			syncDirectory(partial);
 			Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
 			syncDirectory(directory);
@@ -72,19 +99,101 @@ final class Spool {
 		}
 	}
 
+	/**
+	 * Writes and syncs every frame file at once. Each writer waits for all the others before returning, so that
+	 * on failure nothing still writes into the directory the caller deletes.
+	 *
+	 * @return the encoding each frame was stored in
+	 */
+	private List<FrameEncoding> writeFrames(Path partial, List<RawFrame> frames) throws IOException {
+		List<Future<FrameEncoding>> others = new ArrayList<>();
+		for (int i = 1; i < frames.size(); i++) {
+			RawFrame frame = frames.get(i);
+			Path file = partial.resolve(frameName(i));
+			others.add(writers.submit(() -> writeFrame(file, frame)));
+		}
+		List<FrameEncoding> encodings = new ArrayList<>();
+		Throwable failure = null;
+		try {
+			encodings.add(writeFrame(partial.resolve(frameName(0)), frames.get(0)));
+		} catch (IOException | RuntimeException e) {
+			failure = e;
+		}
+		boolean interrupted = false;
+		for (Future<FrameEncoding> other : others) {
+			while (true) {
+				try {
+					encodings.add(other.get());
+					break;
+				} catch (InterruptedException e) {
+					// The files must be finished before the caller may delete or rename their directory.
+					interrupted = true;
+				} catch (ExecutionException e) {
+					failure = failure == null ? e.getCause() : failure;
+					break;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		if (failure instanceof IOException e) {
+			throw e;
+		}
+		if (failure instanceof RuntimeException e) {
+			throw e;
+		}
+		if (failure != null) {
+			throw new IOException("a spool writer failed", failure);
+		}
+		return encodings;
+	}
+
+	/** Writes and syncs one frame, packed when its samples allow, else byte for byte. */
+	private static FrameEncoding writeFrame(Path file, RawFrame frame) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			FrameEncoding encoding = FrameEncoding.preferredFor(frame);
+			if (encoding == FrameEncoding.PACKED_12 && !writePacked(channel, frame)) {
+				// A sample above 12 bits despite the white level: the frame is kept whole instead.
+				channel.truncate(0);
+				channel.position(0);
+				encoding = FrameEncoding.RAW;
+			}
+			if (encoding == FrameEncoding.RAW) {
+				writeFully(channel, frame.data().duplicate().position(0));
+			}
+			channel.force(true);
+			return encoding;
+		}
+	}
+
+	/** @return false, having written part of the frame, when a sample needs more than 12 bits */
+	private static boolean writePacked(FileChannel channel, RawFrame frame) throws IOException {
+		int rowBytes = TwelveBitPacking.rowBytes(frame.width());
+		int rowsPerChunk = Math.max(1, Math.min(frame.height(), CHUNK_BYTES / rowBytes));
+		byte[] row = new byte[frame.width() * 2];
+		byte[] packed = new byte[rowsPerChunk * rowBytes + TwelveBitPacking.SLACK];
+		for (int y = 0; y < frame.height(); y += rowsPerChunk) {
+			int rows = Math.min(rowsPerChunk, frame.height() - y);
+			if (!TwelveBitPacking.pack(frame, y, rows, row, packed)) {
+				return false;
+			}
+			writeFully(channel, ByteBuffer.wrap(packed, 0, rows * rowBytes));
+		}
+		return true;
+	}
+
 	/** Reads a job's burst back; its frames live in heap buffers. */
 	BurstMetadata.Stored read(String jobId) throws IOException {
 		Path job = jobDirectory(jobId);
 		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
-		List<ByteBuffer> frames = new ArrayList<>();
-		for (int i = 0; Files.exists(job.resolve(frameName(i))); i++) {
-			frames.add(ByteBuffer.wrap(Files.readAllBytes(job.resolve(frameName(i)))));
-		}
 		return BurstMetadata.read(text, i -> {
-			if (i >= frames.size()) {
+			Path frame = job.resolve(frameName(i));
+			if (!Files.exists(frame)) {
 				throw new IllegalStateException("spool of job " + jobId + " lacks frame " + i);
 			}
-			return frames.get(i);
+			return ByteBuffer.wrap(Files.readAllBytes(frame));
 		});
 	}
 
@@ -181,10 +290,14 @@ final class Spool {
 	private static void writeSynced(Path file, ByteBuffer data) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
-			while (data.hasRemaining()) {
-				channel.write(data);
-			}
+			writeFully(channel, data);
 			channel.force(true);
+		}
+	}
+
+	private static void writeFully(FileChannel channel, ByteBuffer data) throws IOException {
+		while (data.hasRemaining()) {
+			channel.write(data);
 		}
 	}
 
