@@ -72,7 +72,8 @@ while read -r m; do
 done < /modules/order
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000 hostroot /host
 mount -t proc proc /host/proc; mount -t sysfs sys /host/sys; mount -t devtmpfs dev /host/dev
-mount -t tmpfs tmp /host/tmp
+# The guest's scratch space: not over /tmp, which may hold the checkout the guest reads from the host.
+mount -t tmpfs scratch /host/mnt
 mkdir -p /host$results 2>/dev/null
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 results /host$results
 chroot /host /bin/sh $results/guest.sh > /host$results/guest.log 2>&1
@@ -94,17 +95,18 @@ photos=2
 cat > "$results/guest.sh" <<GUEST
 if $platform; then
   # The library's SQLite WAL needs shared memory maps, which 9p does not offer: data lives on the guest's tmpfs.
-  mkdir -p /tmp/darkroom $results/platform && cd /tmp/darkroom
+  mkdir -p /mnt/darkroom /mnt/tmp $results/platform && cd /mnt/darkroom
   printf '%s\\n' 'stop camera.hal.sim' 'inspect cap service camera.hal.v4l2' 'camera:list --no-format' \
     'camera:capture -c v4l2-video0 -n $photos -m deferred -s 640x480' 'deferred:drain -t 100' 'echo FULL-ASSETS' \
     'media:list --quality full --no-format' 'exit 0' \
-    | $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Duser.home=/tmp/darkroom -jar $app_jar \
+    | $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Duser.home=/mnt/darkroom -Djava.io.tmpdir=/mnt/tmp -jar $app_jar \
     > $results/platform/platform.out 2>&1
   echo \$? > $results/platform/exit-status
 fi
 cd $results
+mkdir -p /mnt/tmp
 exec $JAVA_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto --enable-native-access=ALL-UNNAMED \
-  -cp $classpath camera.hal.v4l2.internal.discovery.VividProbe /dev/video0 $results
+  -Djava.io.tmpdir=/mnt/tmp -cp $classpath camera.hal.v4l2.internal.discovery.VividProbe /dev/video0 $results
 GUEST
 
 timeout_seconds=${timeout_seconds:-170}
