@@ -97,6 +97,10 @@ echo "running the simulated sensor's frame benchmark ..." >&2
 frames_command="java -cp <camera.hal.sim test classpath> camera.hal.sim.internal.sensor.bench.FrameGenerationBenchmark"
 "$java" -cp "$sim_classpath" camera.hal.sim.internal.sensor.bench.FrameGenerationBenchmark > "$work/frames.out"
 
+echo "running the engine's HIGH request pickup benchmark ..." >&2
+pickup_command="java -cp <camera.deferred test classpath> camera.deferred.internal.jobs.HighRequestPickupBenchmark 200"
+"$java" -cp "$deferred_classpath" camera.deferred.internal.jobs.HighRequestPickupBenchmark 200 > "$work/pickup.out"
+
 echo "running the media library's benchmark ..." >&2
 library_command="java -cp <media.library test classpath> media.library.internal.bench.LibraryBenchmark 100 4000 3000 <temp dir>"
 "$java" -cp "$library_classpath" media.library.internal.bench.LibraryBenchmark 100 4000 3000 "$work/library" \
@@ -204,6 +208,19 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo '```'
 	cat "$work/frames.out"
+	echo '```'
+	echo
+	echo "## Deferred engine: a HIGH request picked up by a free worker"
+	echo
+	echo "From processImage (a HIGH_QUALITY request) to the start of development, with a capture in progress holding"
+	echo "NORMAL jobs back; the pipeline and library are fakes, so only the engine's own path is timed. Bar: 50 ms."
+	echo
+	echo '```'
+	echo "$pickup_command"
+	echo '```'
+	echo
+	echo '```'
+	cat "$work/pickup.out"
 	echo '```'
 	echo
 	echo "## Media library: create + apply, requestImage FAST"
