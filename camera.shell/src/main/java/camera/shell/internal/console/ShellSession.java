@@ -1,5 +1,6 @@
 package camera.shell.internal.console;
 
+import java.io.Console;
 import java.nio.file.Path;
 
 import org.apache.felix.service.command.CommandSession;
@@ -22,6 +23,9 @@ public final class ShellSession {
 	/** @return whether the command's output goes straight to a terminal, not into a pipe, file or test stream */
 	public static boolean printsToTerminal(CommandSession session) {
 		Process process = Process.Utils.current();
-		return session != null && session.get(TERMINAL) != null && process != null && process.isTty(1);
+		// Gogo calls its JLine console a tty even when the JVM's input and output are pipes
+		Console console = System.console();
+		return session != null && session.get(TERMINAL) != null && process != null && process.isTty(1)
+				&& console != null && console.isTerminal();
 	}
 }
