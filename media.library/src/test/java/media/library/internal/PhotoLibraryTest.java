@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -192,6 +194,61 @@ class PhotoLibraryTest {
 
 			assertThatThrownBy(() -> library.applyChanges(second)).extracting(PhotoLibraryTest::codeOf)
 				.isEqualTo(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED);
+		}
+	}
+
+	@Nested
+	class DateTakenFromExif {
+		private final Instant taken = Instant.parse("2026-11-21T08:30:15Z");
+
+		private byte[] jpegTaken() {
+			return ExifBlocks.jpegTaken(ByteOrder.BIG_ENDIAN, "2026:11:21 10:30:15", "+02:00");
+		}
+
+		@Test
+		void imageBytesWithExifGiveTheAssetTheirCaptureTime() {
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("exif.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, jpegTaken()));
+
+			assertThat(saved.dateTaken()).isEqualTo(taken);
+		}
+
+		@Test
+		void anImageFileWithExifGivesTheAssetItsCaptureTime() throws Exception {
+			Path file = data.resolve("exif.jpg");
+			Files.write(file, ExifBlocks.jpegTaken(ByteOrder.LITTLE_ENDIAN, "2026:11:21 10:30:15", "+02:00"));
+
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("file.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, file));
+
+			assertThat(saved.dateTaken()).isEqualTo(taken);
+		}
+
+		@Test
+		void aProxyImageWithExifGivesTheAssetItsCaptureTime() {
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(library.createAsset(PhotoType.IMAGE, "jpg"))
+				.addResource(ResourceType.PHOTO_PROXY, proxy("job-exif", jpegTaken())));
+
+			assertThat(saved.dateTaken()).isEqualTo(taken);
+		}
+
+		@Test
+		void anImageWithoutExifLeavesTheCaptureTimeUnknown() {
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("plain.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, TestImages.full()));
+
+			assertThat(saved.dateTaken()).isNull();
+		}
+
+		@Test
+		void theCaptureTimeIsListedAfterARestart() {
+			library.applyChanges(new MediaAssetChangeRequest(library.createAsset("kept.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, jpegTaken()));
+
+			fixture.reopen();
+
+			assertThat(fixture.library.getAssets(AssetQuery.all())).extracting(PhotoAsset::dateTaken)
+				.containsExactly(taken);
 		}
 	}
 

@@ -23,6 +23,7 @@ import media.library.PhotoType;
 import media.library.internal.deferred.DeferredJobs;
 import media.library.internal.files.AssetUri;
 import media.library.internal.files.DisplayNames;
+import media.library.internal.files.ExifDateTaken;
 import media.library.internal.files.StorageFailures;
 import media.library.internal.store.AssetRow;
 import media.library.internal.store.AssetStore;
@@ -159,12 +160,14 @@ public final class AssetChanges {
 				JpegImages.Size size = JpegImages.probe(bytes.get());
 				images.writeFirst(row, bytes.get());
 				return recordImage(row, new SavedImage(size.width(), size.height(), bytes.get().length), MediaQuality.FULL,
-						null);
+						null, ExifDateTaken.of(bytes.get()).orElse(null));
 			}
 			Path file = request.imageFile().orElseThrow();
 			JpegImages.Size size = JpegImages.probe(file);
+			Instant dateTaken = ExifDateTaken.of(file).orElse(null);
 			images.writeFirst(row, file);
-			return recordImage(row, new SavedImage(size.width(), size.height(), sizeOf(file)), MediaQuality.FULL, null);
+			return recordImage(row, new SavedImage(size.width(), size.height(), sizeOf(file)), MediaQuality.FULL, null,
+					dateTaken);
 		});
 		images.refreshThumbnailLater(id);
 		events.post(MediaLibraryEvents.TOPIC_SAVED, saved);
@@ -185,13 +188,18 @@ public final class AssetChanges {
 			throw unsupported("deferred job " + jobId + " already belongs to asset " + other.uri());
 		});
 		images.writeFirst(row, data);
-		return recordImage(row, new SavedImage(proxy.width(), proxy.height(), data.length), MediaQuality.FAST, jobId);
+		return recordImage(row, new SavedImage(proxy.width(), proxy.height(), data.length), MediaQuality.FAST, jobId,
+				ExifDateTaken.of(data).orElse(null));
 	}
 
-	/** Records a written first image, removing the file again when the database refuses. */
-	private AssetRow recordImage(AssetRow row, SavedImage image, MediaQuality quality, String jobId) {
+	/**
+	 * Records a written first image, with the capture time its EXIF states ({@code dateTaken}, may be null) when
+	 * the asset has none yet, removing the file again when the database refuses.
+	 */
+	private AssetRow recordImage(AssetRow row, SavedImage image, MediaQuality quality, String jobId,
+			Instant dateTaken) {
 		try {
-			if (!store.attachImage(row.id(), image, quality, jobId, clock.instant())) {
+			if (!store.attachImage(row.id(), image, quality, jobId, dateTaken, clock.instant())) {
 				throw unsupported("asset " + row.uri() + " got an image from elsewhere");
 			}
 		} catch (MediaLibraryException e) {

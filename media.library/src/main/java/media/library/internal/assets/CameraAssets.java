@@ -73,7 +73,7 @@ public final class CameraAssets {
 			try {
 				images.writeFirst(row, photo.fastImage());
 				store.attachImage(id, new SavedImage(photo.width(), photo.height(), photo.fastImage().length),
-						MediaQuality.FAST, photo.jobId(), now);
+						MediaQuality.FAST, photo.jobId(), null, now);
 			} catch (MediaLibraryException e) {
 				undoCreate(id, e);
 				throw e;

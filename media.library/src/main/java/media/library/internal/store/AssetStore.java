@@ -67,13 +67,16 @@ public final class AssetStore {
 	 * Records the first image of an asset that has none.
 	 *
 	 * @param deferredJobId the job that will replace a FAST image, or {@code null}
+	 * @param dateTaken     the capture time the image states, or {@code null}; kept only when the asset has none
 	 * @return whether the asset existed without an image
 	 */
-	public boolean attachImage(long id, SavedImage image, MediaQuality quality, String deferredJobId, Instant now) {
+	public boolean attachImage(long id, SavedImage image, MediaQuality quality, String deferredJobId,
+			Instant dateTaken, Instant now) {
 		return database.write("saving the image of asset " + id, c -> update(c,
-				"UPDATE asset SET width = ?, height = ?, size = ?, quality = ?, deferred_job_id = ?, date_modified = ? "
-						+ "WHERE id = ? AND size = 0",
-				image.width(), image.height(), image.size(), quality.name(), deferredJobId, now.toEpochMilli(), id) == 1);
+				"UPDATE asset SET width = ?, height = ?, size = ?, quality = ?, deferred_job_id = ?, "
+						+ "date_taken = COALESCE(date_taken, ?), date_modified = ? WHERE id = ? AND size = 0",
+				image.width(), image.height(), image.size(), quality.name(), deferredJobId,
+				dateTaken == null ? null : dateTaken.toEpochMilli(), now.toEpochMilli(), id) == 1);
 	}
 
 	/** @return whether a pending camera asset existed and is now saved */
