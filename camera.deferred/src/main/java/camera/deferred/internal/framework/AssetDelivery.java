@@ -1,9 +1,9 @@
 package camera.deferred.internal.framework;
 
+import java.util.Optional;
+
 import org.osgi.service.log.Logger;
 
-import camera.deferred.internal.jobs.DeferredEngine;
-import camera.deferred.internal.jobs.SpoolFullException;
 import media.library.PhotoAsset;
 import media.library.processing.CameraPhoto;
 import media.library.processing.CameraPhotoStore;
@@ -16,32 +16,29 @@ import media.library.processing.CameraPhotoStore;
 final class AssetDelivery implements Delivery {
 	private final DeliveryServices services;
 	private final Delivery fallback;
+	private final DurableHandOver handOver;
 	private final Logger log;
 
 	AssetDelivery(DeliveryServices services, Delivery fallback, Logger log) {
 		this.services = services;
 		this.fallback = fallback;
+		this.handOver = new DurableHandOver(fallback, log);
 		this.log = log;
 	}
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
-		DeferredEngine engine = services.engine().orElse(null);
 		CameraPhotoStore store = services.photoStore().orElse(null);
-		if (engine == null || store == null) {
-			log.warn("Capture {}: the deferred engine or the photo store went away; developing it inline",
-					photo.capture().id());
+		if (store == null) {
+			log.warn("Capture {}: the photo store went away; developing it inline", photo.capture().id());
 			fallback.deliver(photo);
 			return;
 		}
-		String jobId;
-		try {
-			jobId = engine.accept(photo.burst());
-		} catch (SpoolFullException e) {
-			log.warn("Capture {}: {}; developing it inline and saving it FULL", photo.capture().id(), e.getMessage());
-			fallback.deliver(photo);
+		Optional<String> job = handOver.accept(photo, services.engine().orElse(null));
+		if (job.isEmpty()) {
 			return;
 		}
+		String jobId = job.get();
 		PhotoAsset asset;
 		try {
 			FastImage fast = FastImages.await(photo);

@@ -1,9 +1,8 @@
 package camera.deferred.internal.framework;
 
-import org.osgi.service.log.Logger;
+import java.util.Optional;
 
-import camera.deferred.internal.jobs.DeferredEngine;
-import camera.deferred.internal.jobs.SpoolFullException;
+import org.osgi.service.log.Logger;
 
 /**
  * Deferred delivery for system apps: the burst is made durable by the engine first, then
@@ -13,31 +12,20 @@ import camera.deferred.internal.jobs.SpoolFullException;
  */
 final class ProxyDelivery implements Delivery {
 	private final DeliveryServices services;
-	private final Delivery fallback;
-	private final Logger log;
+	private final DurableHandOver handOver;
 
 	ProxyDelivery(DeliveryServices services, Delivery fallback, Logger log) {
 		this.services = services;
-		this.fallback = fallback;
-		this.log = log;
+		this.handOver = new DurableHandOver(fallback, log);
 	}
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
-		DeferredEngine engine = services.engine().orElse(null);
-		if (engine == null) {
-			log.warn("Capture {}: the deferred engine went away; developing it inline", photo.capture().id());
-			fallback.deliver(photo);
+		Optional<String> job = handOver.accept(photo, services.engine().orElse(null));
+		if (job.isEmpty()) {
 			return;
 		}
-		String jobId;
-		try {
-			jobId = engine.accept(photo.burst());
-		} catch (SpoolFullException e) {
-			log.warn("Capture {}: {}; developing it inline and saving it FULL", photo.capture().id(), e.getMessage());
-			fallback.deliver(photo);
-			return;
-		}
+		String jobId = job.get();
 		FastImage fast = FastImages.await(photo);
 		photo.capture()
 			.output()

@@ -1,0 +1,38 @@
+package camera.deferred.internal.framework;
+
+import java.util.Optional;
+
+import org.osgi.service.log.Logger;
+
+import camera.deferred.internal.jobs.DeferredEngine;
+import camera.deferred.internal.jobs.SpoolFullException;
+
+/**
+ * The first step of both deferred deliveries: the engine makes the burst durable, or, when it has no room, the
+ * photo is developed inline and saved FULL, so it is never lost.
+ */
+final class DurableHandOver {
+	private final Delivery fallback;
+	private final Logger log;
+
+	DurableHandOver(Delivery fallback, Logger log) {
+		this.fallback = fallback;
+		this.log = log;
+	}
+
+	/** @return the durable job's id, or empty when the photo went to the inline fallback instead */
+	Optional<String> accept(CapturedPhoto photo, DeferredEngine engine) {
+		if (engine == null) {
+			log.warn("Capture {}: the deferred engine went away; developing it inline", photo.capture().id());
+			fallback.deliver(photo);
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(engine.accept(photo.burst()));
+		} catch (SpoolFullException e) {
+			log.warn("Capture {}: {}; developing it inline and saving it FULL", photo.capture().id(), e.getMessage());
+			fallback.deliver(photo);
+			return Optional.empty();
+		}
+	}
+}
