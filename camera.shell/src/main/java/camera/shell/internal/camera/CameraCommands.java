@@ -12,6 +12,8 @@ import camera.api.PhotoCaptureSetting;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.Size;
+import camera.shell.internal.completion.CompletesWith;
+import camera.shell.internal.completion.CompletionValues;
 import camera.shell.internal.console.CommandGuard;
 import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
@@ -128,7 +130,8 @@ public final class CameraCommands {
 	public void profiles(
 			@Descriptor("print tab-separated rows without header, for scripts")
 			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat,
-			@Descriptor("the camera id, as camera:list shows it") String camera) {
+			@Descriptor("the camera id, as camera:list shows it")
+			@CompletesWith(CompletionValues.CAMERA_IDS) String camera) {
 		guard().run("camera:profiles", System.err, () -> {
 			CameraLookup lookup = new CameraLookup(Services.require(cameraManager, Services.NO_CAMERA_MANAGER));
 			Table table = Table.of(Column.left("FORMAT"), Column.right("SIZE"), Column.right("MEGAPIXELS"));
@@ -148,18 +151,23 @@ public final class CameraCommands {
 			+ "photo: capture id, asset URI, quality, phase-1 milliseconds")
 	public void capture(
 			@Descriptor("the camera id (default: the first camera of camera:list)")
-			@Parameter(names = { "-c", "--camera" }, absentValue = "") String camera,
+			@Parameter(names = { "-c", "--camera" }, absentValue = "")
+			@CompletesWith(CompletionValues.CAMERA_IDS) String camera,
 			@Descriptor("how many photos, one after the other (default 1)")
 			@Parameter(names = { "-n", "--count" }, absentValue = "1") String count,
 			@Descriptor("the delivery flow: deferred (FAST asset now, FULL later), single (FULL at once) or "
 					+ "proxy (system app: photo proxy saved with PHOTO_PROXY); default deferred")
-			@Parameter(names = { "-m", "--mode" }, absentValue = "deferred") String mode,
+			@Parameter(names = { "-m", "--mode" }, absentValue = "deferred")
+			@CompletesWith(CompletionValues.CAPTURE_MODES) String mode,
 			@Descriptor("the JPEG quality: high, medium or low (default high)")
-			@Parameter(names = { "-q", "--quality" }, absentValue = "high") String quality,
+			@Parameter(names = { "-q", "--quality" }, absentValue = "high")
+			@CompletesWith(CompletionValues.QUALITY_LEVELS) String quality,
 			@Descriptor("the photo size WIDTHxHEIGHT, one of camera:profiles (default the largest)")
-			@Parameter(names = { "-s", "--size" }, absentValue = "") String size,
+			@Parameter(names = { "-s", "--size" }, absentValue = "")
+			@CompletesWith(CompletionValues.PHOTO_SIZES) String size,
 			@Descriptor("the rotation in degrees: 0, 90, 180 or 270 (default 0)")
-			@Parameter(names = { "-r", "--rotation" }, absentValue = "0") String rotation) {
+			@Parameter(names = { "-r", "--rotation" }, absentValue = "0")
+			@CompletesWith(CompletionValues.ROTATIONS) String rotation) {
 		guard().run("camera:capture", System.err, () -> {
 			int photos = Arguments.count("-n", count);
 			CaptureMode flow = Arguments.choice("-m", mode, CaptureMode.class);
@@ -186,10 +194,12 @@ public final class CameraCommands {
 	public void request(CommandSession session,
 			@Descriptor("the delivery mode: fast (what exists now), high (only the full-quality image, raising its "
 					+ "job) or balanced (what exists now, then the full-quality image); default fast")
-			@Parameter(names = { "-m", "--mode" }, absentValue = "fast") String mode,
+			@Parameter(names = { "-m", "--mode" }, absentValue = "fast")
+			@CompletesWith(CompletionValues.REQUEST_MODES) String mode,
 			@Descriptor("write the last image delivered to this new file")
 			@Parameter(names = { "-o", "--output" }, absentValue = "") String file,
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("camera:request", System.err, () -> {
 			RequestMode requestMode = Arguments.choice("-m", mode, RequestMode.class);
 			AssetUri checked = AssetUri.parse(uri);

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import camera.shell.internal.completion.CompletesWith;
+import camera.shell.internal.completion.CompletionValues;
 import camera.shell.internal.console.CommandGuard;
 import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
@@ -56,7 +58,8 @@ public final class MediaCommands {
 	@Descriptor("lists the assets of the media library, newest first: URI, quality, size, bytes, date taken, job")
 	public void list(
 			@Descriptor("only assets of this quality: fast or full")
-			@Parameter(names = "--quality", absentValue = "") String quality,
+			@Parameter(names = "--quality", absentValue = "")
+			@CompletesWith(CompletionValues.MEDIA_QUALITIES) String quality,
 			@Descriptor("list the assets in the trash instead")
 			@Parameter(names = "--trashed", presentValue = "true", absentValue = "false") boolean trashed,
 			@Descriptor("print tab-separated rows without header, the asset URI first, for scripts")
@@ -72,7 +75,9 @@ public final class MediaCommands {
 	}
 
 	@Descriptor("shows everything the library knows about an asset")
-	public void info(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+	public void info(
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:info", System.err, () -> {
 			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -86,7 +91,9 @@ public final class MediaCommands {
 	}
 
 	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
-	public void trash(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+	public void trash(
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:trash", System.err, () -> {
 			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -106,7 +113,9 @@ public final class MediaCommands {
 	}
 
 	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
-	public void restore(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+	public void restore(
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.TRASHED_ASSET_URIS) String uri) {
 		guard().run("media:restore", System.err, () -> {
 			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -126,7 +135,9 @@ public final class MediaCommands {
 	}
 
 	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
-	public void delete(@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri) {
+	public void delete(
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:delete", System.err, () -> {
 			AssetUri checked = AssetUri.parse(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -143,7 +154,8 @@ public final class MediaCommands {
 
 	@Descriptor("writes the current image of an asset to a new file")
 	public void export(CommandSession session,
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>") String uri,
+			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@CompletesWith(CompletionValues.ASSET_URIS) String uri,
 			@Descriptor("the file to create, relative to the shell's current directory") String file) {
 		guard().run("media:export", System.err, () -> {
 			AssetUri checked = AssetUri.parse(uri);
