@@ -31,10 +31,11 @@ final class AssetDelivery implements Delivery {
 		CameraPhotoStore store = services.photoStore().orElse(null);
 		if (store == null) {
 			log.warn("Capture {}: the photo store went away; developing it inline", photo.capture().id());
+			photo.abandonSpooling();
 			fallback.deliver(photo);
 			return;
 		}
-		Optional<String> job = handOver.accept(photo, services.engine().orElse(null));
+		Optional<String> job = handOver.accept(photo);
 		if (job.isEmpty()) {
 			return;
 		}

@@ -23,6 +23,9 @@ import camera.api.CaptureStartInfo;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.jobs.BurstSpooling;
+import camera.deferred.internal.jobs.DeferredEngine;
+import camera.deferred.internal.jobs.SpoolFullException;
 import camera.deferred.internal.pipeline.PhotoDeveloper;
 import media.library.MediaLibraryException;
 
@@ -38,6 +41,7 @@ final class CapturePipeline {
 	private final ExecutorService workers;
 	private final CaptureActivity activity;
 	private final FastImages fastImages;
+	private final DeliveryServices services;
 	private final Map<PhotoDelivery, Delivery> deliveries = new EnumMap<>(PhotoDelivery.class);
 	private volatile boolean stopping;
 
@@ -48,10 +52,11 @@ final class CapturePipeline {
 		this.workers = workers;
 		this.activity = activity;
 		this.fastImages = new FastImages(developer, codec, settings);
+		this.services = services;
 		Delivery fullAsset = new FullAssetDelivery(developer, codec, settings, services, this::stopping, log);
 		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(developer, codec, settings, this::stopping));
 		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
-		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(services, fullAsset, log));
+		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(fullAsset, log));
 	}
 
 	/**
@@ -95,24 +100,49 @@ final class CapturePipeline {
 					"capture " + capture.id() + " was interrupted", e));
 			return;
 		}
+		BurstSpooling spooling = capture.configuration().delivery().deferred() ? openSpooling(capture) : null;
 		CapturedPhoto photo;
 		try {
-			photo = readFrames(capture, camera.get().device());
+			photo = readFrames(capture, camera.get().device(), spooling);
+		} catch (RuntimeException e) {
+			if (spooling != null) {
+				spooling.abandon();
+			}
+			slots.release();
+			finishWithError(capture, e);
+			return;
+		}
+		try {
 			capture.output().developmentLine().execute(() -> develop(photo, slots));
 		} catch (RuntimeException e) {
+			photo.abandonSpooling();
 			slots.release();
 			finishWithError(capture, e);
 		}
 	}
 
-	private CapturedPhoto readFrames(Capture capture, HalDevice device) {
+	/** @return the spool taking this capture's frames as they come, or null when the engine takes none now */
+	private BurstSpooling openSpooling(Capture capture) {
+		Optional<DeferredEngine> engine = services.engine();
+		if (engine.isEmpty()) {
+			return null;
+		}
+		try {
+			return engine.get().begin();
+		} catch (SpoolFullException e) {
+			log.warn("Capture {}: {}; it will be developed inline", capture.id(), e.getMessage());
+			return null;
+		}
+	}
+
+	private CapturedPhoto readFrames(Capture capture, HalDevice device, BurstSpooling spooling) {
 		OutputConfiguration configuration = capture.configuration();
 		HalCaptureRequest request = new HalCaptureRequest(capture.id(), configuration.sensorProfile().size(),
 				configuration.sensorProfile().format(), configuration.frameCount());
 		PhotoDelivery delivery = configuration.delivery();
 		FrameCollector collector = new FrameCollector(capture, delivery.deferred()
 				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers)
-				: null);
+				: null, spooling);
 		// The HAL promises never to hang; the timeout guards against one that breaks the promise.
 		Future<?> running = workers.submit(() -> device.capture(request, collector));
 		Duration timeout = settings.get().captureTimeout();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.CapturedBurst;
 
 /**
@@ -16,9 +17,11 @@ import camera.deferred.internal.jobs.CapturedBurst;
  * @param captureTime when the shutter opened
  * @param exif        what its JPEGs say about it
  * @param fastImage   its first-phase image, under way since the first frame arrived (deferred delivery only)
+ * @param spooling    its burst on the way into the engine's spool since the first frame arrived; {@code null} when
+ *                    the delivery is single-phase or the engine took no burst
  */
 record CapturedPhoto(Capture capture, List<RawFrame> frames, Instant captureTime, ExifData exif,
-		CompletableFuture<FastImage> fastImage) {
+		CompletableFuture<FastImage> fastImage, BurstSpooling spooling) {
 
 	CapturedPhoto {
 		frames = List.copyOf(frames);
@@ -28,6 +31,13 @@ record CapturedPhoto(Capture capture, List<RawFrame> frames, Instant captureTime
 	CapturedBurst burst() {
 		return new CapturedBurst(RawFrames.views(frames), capture.configuration().camera(), capture.setting(),
 				captureTime);
+	}
+
+	/** For a photo that goes another way than the spool: drops what was written of its burst. */
+	void abandonSpooling() {
+		if (spooling != null) {
+			spooling.abandon();
+		}
 	}
 
 	/** @return the frames with their own read positions, for a developer */

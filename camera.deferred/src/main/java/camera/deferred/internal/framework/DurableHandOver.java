@@ -4,12 +4,13 @@ import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
-import camera.deferred.internal.jobs.DeferredEngine;
+import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.SpoolFullException;
 
 /**
- * The first step of both deferred deliveries: the engine makes the burst durable, or, when it has no room, the
- * photo is developed inline and saved FULL, so it is never lost.
+ * The first step of both deferred deliveries: the burst the spool has been taking since the first frame is made a
+ * durable job, or, when the engine took no burst or had no room, the photo is developed inline and saved FULL, so
+ * it is never lost.
  */
 final class DurableHandOver {
 	private final Delivery fallback;
@@ -21,14 +22,15 @@ final class DurableHandOver {
 	}
 
 	/** @return the durable job's id, or empty when the photo went to the inline fallback instead */
-	Optional<String> accept(CapturedPhoto photo, DeferredEngine engine) {
-		if (engine == null) {
-			log.warn("Capture {}: the deferred engine went away; developing it inline", photo.capture().id());
+	Optional<String> accept(CapturedPhoto photo) {
+		BurstSpooling spooling = photo.spooling();
+		if (spooling == null) {
+			log.warn("Capture {}: the deferred engine took no burst; developing it inline", photo.capture().id());
 			fallback.deliver(photo);
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(engine.accept(photo.burst()));
+			return Optional.of(spooling.commit(photo.burst()));
 		} catch (SpoolFullException e) {
 			log.warn("Capture {}: {}; developing it inline and saving it FULL", photo.capture().id(), e.getMessage());
 			fallback.deliver(photo);

@@ -10,14 +10,16 @@ import camera.api.FrameShutterInfo;
 import camera.api.hal.FrameSink;
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.jobs.BurstSpooling;
 
 /**
- * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins and starts
- * phase 1 on the first frame when the delivery is deferred.
+ * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins and, when
+ * the delivery is deferred, starts phase 1 on the first frame and hands every frame to the spool as it arrives.
  */
 final class FrameCollector implements FrameSink {
 	private final Capture capture;
 	private final BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart;
+	private final BurstSpooling spooling;
 	private final List<RawFrame> frames = new ArrayList<>();
 	private Instant captureTime;
 	private ExifData exif;
@@ -25,10 +27,13 @@ final class FrameCollector implements FrameSink {
 
 	/**
 	 * @param fastStart starts phase 1 of the first frame, or {@code null} when the delivery is single-phase
+	 * @param spooling  takes the frames into the spool, or {@code null} when they do not go there
 	 */
-	FrameCollector(Capture capture, BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart) {
+	FrameCollector(Capture capture, BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart,
+			BurstSpooling spooling) {
 		this.capture = capture;
 		this.fastStart = fastStart;
+		this.spooling = spooling;
 	}
 
 	@Override
@@ -47,6 +52,9 @@ final class FrameCollector implements FrameSink {
 			shutter(frame.metadata().timestampNanos());
 		}
 		frames.add(frame);
+		if (spooling != null) {
+			spooling.add(frame);
+		}
 		if (frames.size() == 1) {
 			exif = Exif.of(capture, frame, captureTime);
 			if (fastStart != null) {
@@ -61,6 +69,6 @@ final class FrameCollector implements FrameSink {
 
 	/** @return the photo, once every frame is in */
 	synchronized CapturedPhoto photo() {
-		return new CapturedPhoto(capture, frames, captureTime, exif, fastImage);
+		return new CapturedPhoto(capture, frames, captureTime, exif, fastImage, spooling);
 	}
 }

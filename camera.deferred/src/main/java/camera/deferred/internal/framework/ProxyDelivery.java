@@ -11,17 +11,15 @@ import org.osgi.service.log.Logger;
  * {@code photoAssetAvailable}, because a proxy without a job could never be completed.
  */
 final class ProxyDelivery implements Delivery {
-	private final DeliveryServices services;
 	private final DurableHandOver handOver;
 
-	ProxyDelivery(DeliveryServices services, Delivery fallback, Logger log) {
-		this.services = services;
+	ProxyDelivery(Delivery fallback, Logger log) {
 		this.handOver = new DurableHandOver(fallback, log);
 	}
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
-		Optional<String> job = handOver.accept(photo, services.engine().orElse(null));
+		Optional<String> job = handOver.accept(photo);
 		if (job.isEmpty()) {
 			return;
 		}

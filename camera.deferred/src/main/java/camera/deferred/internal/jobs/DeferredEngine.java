@@ -6,13 +6,26 @@ package camera.deferred.internal.jobs;
 public interface DeferredEngine {
 
 	/**
-	 * Makes the burst durable (spool written and fsynced, job recorded) and queues its job as PENDING. When this
-	 * returns, a crash can no longer lose the photo.
+	 * Opens the spool for a capture whose frames are about to arrive, so that each frame is written while the camera
+	 * still delivers the next.
+	 *
+	 * @throws SpoolFullException when the engine takes no burst now (stopping, spool unwritable): the caller develops
+	 *         inline instead
+	 */
+	BurstSpooling begin();
+
+	/**
+	 * Makes a burst whose frames are all in durable at once: {@link #begin()}, every frame, then
+	 * {@link BurstSpooling#commit}.
 	 *
 	 * @return the new job id
 	 * @throws SpoolFullException when the spool budget would be exceeded: the caller develops inline instead
 	 */
-	String accept(CapturedBurst burst);
+	default String accept(CapturedBurst burst) {
+		BurstSpooling spooling = begin();
+		burst.frames().forEach(spooling::add);
+		return spooling.commit(burst);
+	}
 
 	/** The capture path is busy (a capture started) or idle again; NORMAL and LOW jobs yield to captures. */
 	void captureActivity(boolean busy);

@@ -204,8 +204,8 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	// ---------------------------------------------------------------- the services, delegated
 
 	@Override
-	public String accept(CapturedBurst burst) {
-		return engine.accept(burst);
+	public BurstSpooling begin() {
+		return engine.begin();
 	}
 
 	@Override

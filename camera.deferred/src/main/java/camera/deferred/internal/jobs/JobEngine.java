@@ -193,44 +193,75 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	// ---------------------------------------------------------------- the capture path
 
 	@Override
-	public String accept(CapturedBurst burst) {
-		if (burst.frames().isEmpty()) {
-			throw new IllegalArgumentException("a burst needs at least one frame");
-		}
+	public BurstSpooling begin() {
 		String jobId = UUID.randomUUID().toString();
-		long bytes = Spool.sizeOf(burst);
 		lock.lock();
 		try {
 			if (stopped) {
 				// The capture path develops inline instead: the photo is not lost to a stopping engine.
 				throw new SpoolFullException("the deferred engine is stopping");
 			}
-			if (spoolBytes + bytes > settings.spoolBudgetBytes()) {
-				fallbacks++;
-				throw new SpoolFullException("the spool holds " + spoolBytes + " of " + settings.spoolBudgetBytes()
-						+ " bytes; a burst of " + bytes + " bytes does not fit");
-			}
-			spoolBytes += bytes;
 		} finally {
 			lock.unlock();
 		}
-		Instant acceptedAt = clock.instant();
 		try {
-			spool.write(jobId, burst, acceptedAt);
+			return new SpoolAdmission(this, jobId, spool.begin(jobId), log);
 		} catch (IOException | RuntimeException e) {
-			lock.lock();
-			try {
-				spoolBytes -= bytes;
-				fallbacks++;
-			} finally {
-				lock.unlock();
-			}
+			countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
 			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
 		}
+	}
+
+	/** @return whether the spool budget has room for the bytes, which are then counted as used */
+	boolean reserveSpool(long bytes) {
 		lock.lock();
 		try {
-			Job job = new Job(jobId, burst.captureTime(), acceptedAt, 0, bytes);
+			if (spoolBytes + bytes > settings.spoolBudgetBytes()) {
+				return false;
+			}
+			spoolBytes += bytes;
+			return true;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** @return how the spool budget stands, for a refusal's message */
+	String spoolUse() {
+		lock.lock();
+		try {
+			return spoolBytes + " of " + settings.spoolBudgetBytes() + " bytes";
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** Gives back spool room of a burst that did not become a job. */
+	void releaseSpool(long bytes) {
+		lock.lock();
+		try {
+			spoolBytes -= bytes;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** A capture went to the inline development instead of the spool. */
+	void countFallback() {
+		lock.lock();
+		try {
+			fallbacks++;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** Queues the job of a burst that is now durable in the spool. */
+	void admit(String jobId, Instant capturedAt, Instant acceptedAt, long bytes) {
+		lock.lock();
+		try {
+			Job job = new Job(jobId, capturedAt, acceptedAt, 0, bytes);
 			job.priority(JobPriority.NORMAL, queue.nextSequence());
 			jobs.put(jobId, job);
 			queue.add(job);
@@ -239,7 +270,10 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		} finally {
 			lock.unlock();
 		}
-		return jobId;
+	}
+
+	Instant now() {
+		return clock.instant();
 	}
 
 	@Override

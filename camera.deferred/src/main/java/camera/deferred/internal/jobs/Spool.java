@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +31,8 @@ import camera.api.hal.RawFrame;
  * The raw frames of pending jobs on disk, one directory per job: {@code <jobId>/frame-<n>.raw} and
  * {@code burst.properties}. A job directory appears whole or not at all: it is written as
  * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
- * directory is synced. The frames of a burst are written and synced at once, on the spool's own writer threads
- * and the caller's, since the capture path waits for them; 16-bit Bayer frames with 12-bit samples are stored
+ * directory is synced. Each frame is written and synced on the spool's own writer threads as soon as the camera
+ * delivers it, since the capture path waits for the last one; 16-bit Bayer frames with 12-bit samples are stored
  * packed ({@link FrameEncoding}). Thread-safe for different jobs. Public only for the benchmark; the engine is the
  * only user. {@link #close()} stops the writer threads.
  */
@@ -39,8 +41,8 @@ public final class Spool implements AutoCloseable {
 	private static final String PARTIAL = ".partial";
 	private static final String INTERRUPTED_FILE = "interrupted-attempts";
 
-	/** Bursts are four frames: the caller writes one, the writers the rest. */
-	private static final int WRITERS = 3;
+	/** Bursts are four frames, each written on its own thread as it arrives. */
+	private static final int WRITERS = 4;
 	/** Packed bytes handed to the file system at a time: the packing never holds a second copy of a whole frame. */
 	private static final int CHUNK_BYTES = 1 << 20;
 	private static final AtomicInteger WRITER_NUMBER = new AtomicInteger();
@@ -82,71 +84,114 @@ public final class Spool implements AutoCloseable {
 
 	/** Writes the burst durably; when this returns, the job survives a crash. */
 	public void write(String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
+		BurstWriting writing = begin(jobId);
+		for (RawFrame frame : burst.frames()) {
+			writing.add(frame);
+		}
+		writing.finish(burst, acceptedAt);
+	}
+
+	/**
+	 * Starts a job directory whose frames are written as they are added, each on a writer thread, while the camera
+	 * still delivers the next ones.
+	 */
+	BurstWriting begin(String jobId) throws IOException {
+		if (!isJobId(jobId)) {
+			throw new IllegalArgumentException("not a job id of this engine: " + jobId);
+		}
 		Files.createDirectories(directory);
 		Path partial = directory.resolve(jobId + PARTIAL);
 		deleteTree(partial);
 		Files.createDirectory(partial);
-		try {
-			List<FrameEncoding> encodings = writeFrames(partial, burst.frames());
-			writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer
-					.wrap(BurstMetadata.write(burst, acceptedAt, encodings).getBytes(StandardCharsets.UTF_8)));
-			syncDirectory(partial);
-			Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
-			syncDirectory(directory);
-		} catch (IOException | RuntimeException e) {
-			deleteTree(partial);
-			throw e;
-		}
+		return new BurstWriting(jobId, partial);
 	}
 
-	/**
-	 * Writes and syncs every frame file at once. Each writer waits for all the others before returning, so that
-	 * on failure nothing still writes into the directory the caller deletes.
-	 *
-	 * @return the encoding each frame was stored in
-	 */
-	private List<FrameEncoding> writeFrames(Path partial, List<RawFrame> frames) throws IOException {
-		List<Future<FrameEncoding>> others = new ArrayList<>();
-		for (int i = 1; i < frames.size(); i++) {
-			RawFrame frame = frames.get(i);
-			Path file = partial.resolve(frameName(i));
-			others.add(writers.submit(() -> writeFrame(file, frame)));
+	/** One job directory being written; not thread-safe (the capture path adds its frames in order). */
+	final class BurstWriting {
+		private final String jobId;
+		private final Path partial;
+		private final List<Future<FrameEncoding>> frames = new ArrayList<>();
+
+		private BurstWriting(String jobId, Path partial) {
+			this.jobId = jobId;
+			this.partial = partial;
 		}
-		List<FrameEncoding> encodings = new ArrayList<>();
-		Throwable failure = null;
-		try {
-			encodings.add(writeFrame(partial.resolve(frameName(0)), frames.get(0)));
-		} catch (IOException | RuntimeException e) {
-			failure = e;
-		}
-		boolean interrupted = false;
-		for (Future<FrameEncoding> other : others) {
-			while (true) {
-				try {
-					encodings.add(other.get());
-					break;
-				} catch (InterruptedException e) {
-					// The files must be finished before the caller may delete or rename their directory.
-					interrupted = true;
-				} catch (ExecutionException e) {
-					failure = failure == null ? e.getCause() : failure;
-					break;
-				}
+
+		/** Starts writing and syncing the frame; returns at once. */
+		void add(RawFrame frame) {
+			Path file = partial.resolve(frameName(frames.size()));
+			try {
+				frames.add(writers.submit(() -> writeFrame(file, frame)));
+			} catch (RejectedExecutionException e) {
+				frames.add(CompletableFuture.failedFuture(new IOException("the spool is closed", e)));
 			}
 		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+
+		/**
+		 * Waits for every frame, then writes the metadata and moves the directory into place: when this returns, the
+		 * job survives a crash. On failure nothing of the job is left.
+		 */
+		void finish(CapturedBurst burst, Instant acceptedAt) throws IOException {
+			if (burst.frames().size() != frames.size()) {
+				discard();
+				throw new IllegalArgumentException("a burst of " + burst.frames().size() + " frames, but "
+						+ frames.size() + " were written");
+			}
+			try {
+				List<FrameEncoding> encodings = awaitFrames();
+				writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer
+						.wrap(BurstMetadata.write(burst, acceptedAt, encodings).getBytes(StandardCharsets.UTF_8)));
+				syncDirectory(partial);
+				Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
+				syncDirectory(directory);
+			} catch (IOException | RuntimeException e) {
+				deleteTree(partial);
+				throw e;
+			}
 		}
-		if (failure instanceof IOException e) {
-			throw e;
+
+		/** Waits for the frames under way, whatever their outcome, and deletes the directory. */
+		void discard() throws IOException {
+			try {
+				awaitFrames();
+			} catch (IOException | RuntimeException ignored) {
+				// the frames are dropped anyway; only their end matters
+			}
+			deleteTree(partial);
 		}
-		if (failure instanceof RuntimeException e) {
-			throw e;
+
+		/** Each frame is waited for, even after a failure, so that nothing still writes into a deleted directory. */
+		private List<FrameEncoding> awaitFrames() throws IOException {
+			List<FrameEncoding> encodings = new ArrayList<>();
+			Throwable failure = null;
+			boolean interrupted = false;
+			for (Future<FrameEncoding> frame : frames) {
+				while (true) {
+					try {
+						encodings.add(frame.get());
+						break;
+					} catch (InterruptedException e) {
+						interrupted = true;
+					} catch (ExecutionException e) {
+						failure = failure == null ? e.getCause() : failure;
+						break;
+					}
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			if (failure instanceof IOException e) {
+				throw e;
+			}
+			if (failure instanceof RuntimeException e) {
+				throw e;
+			}
+			if (failure != null) {
+				throw new IOException("a spool writer failed", failure);
+			}
+			return encodings;
 		}
-		if (failure != null) {
-			throw new IOException("a spool writer failed", failure);
-		}
-		return encodings;
 	}
 
 	/** Writes and syncs one frame, packed when its samples allow, else byte for byte. */

@@ -137,6 +137,51 @@ class CaptureFlowTest {
 		}
 
 		@Test
+		void eachFrameGoesToTheSpoolBeforeTheCameraDeliversTheNext() {
+			Fakes.Camera camera = rig.addCamera("sim-back", true);
+			camera.beforeFrame = index -> rig.engine.timeline.add("camera delivers " + index);
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			setup.output().capture();
+			events.next(5);
+
+			assertThat(rig.engine.timeline).containsExactly("camera delivers 0", "spooled 0", "camera delivers 1",
+					"spooled 1", "camera delivers 2", "spooled 2", "committed");
+		}
+
+		@Test
+		void aCameraFailureAbandonsWhatTheSpoolTook() {
+			Fakes.Camera camera = rig.addCamera("sim-back", true);
+			camera.captureFailure = new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR, "sensor broke");
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(2)).containsExactly("start " + id, "error SERVICE_FATAL_ERROR");
+			assertThat(rig.calls).containsExactly("abandon");
+		}
+
+		@Test
+		void anEngineThatTakesNoBurstDevelopsInlineAndSavesAFullAsset() {
+			rig.addCamera("sim-back", true);
+			rig.engine.refusesBursts = true;
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(5)).containsExactly("start " + id, "shutter " + id, "asset null",
+					"end " + id + " frames 3", "ready");
+			assertThat(rig.calls).containsExactly("createAsset", "applyChanges");
+			assertThat(events.assets.get(0).quality()).isEqualTo(MediaQuality.FULL);
+		}
+
+		@Test
 		void theAssetHoldsTheFastImageOfOneFrame() {
 			rig.addCamera("sim-back", true);
 			Rig.Setup setup = rig.configure("sim-back");

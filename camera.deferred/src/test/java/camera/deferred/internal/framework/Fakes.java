@@ -37,6 +37,7 @@ import camera.api.hal.RawFrame;
 import camera.deferred.internal.codec.ExifData;
 import camera.deferred.internal.codec.JpegCodec;
 import camera.deferred.internal.jobs.CapturedBurst;
+import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.deferred.internal.jobs.SpoolFullException;
 import camera.deferred.internal.pipeline.PhotoDeveloper;
@@ -76,6 +77,9 @@ final class Fakes {
 		final boolean deferred;
 		final int maxBurst;
 		volatile CameraException captureFailure;
+		/** Told the index of each frame just before the camera delivers it. */
+		volatile java.util.function.IntConsumer beforeFrame = index -> {
+		};
 		volatile CountDownLatch holdCapture;
 		final CountDownLatch captureHeld = new CountDownLatch(1);
 		final AtomicInteger opened = new AtomicInteger();
@@ -120,6 +124,7 @@ final class Fakes {
 					}
 					sink.shutter(System.nanoTime());
 					for (int i = 0; i < request.frameCount(); i++) {
+						beforeFrame.accept(i);
 						sink.frame(frame(request.size()));
 					}
 				}
@@ -196,26 +201,56 @@ final class Fakes {
 		}
 	}
 
+	/** An engine whose spool takes frames in memory; the calls say when a burst was committed or abandoned. */
 	static final class Engine implements DeferredEngine {
 		final List<CapturedBurst> accepted = new CopyOnWriteArrayList<>();
+		/** What the spool did, in order: "spooled <frame index>", "committed". */
+		final List<String> timeline = new CopyOnWriteArrayList<>();
 		final List<Boolean> activity = new CopyOnWriteArrayList<>();
 		final List<String> calls;
 		volatile boolean spoolFull;
+		volatile boolean refusesBursts;
 
 		Engine(List<String> calls) {
 			this.calls = calls;
 		}
 
 		@Override
-		public String accept(CapturedBurst burst) {
-			if (spoolFull) {
-				calls.add("accept refused");
-				throw new SpoolFullException("the spool is full");
+		public BurstSpooling begin() {
+			if (refusesBursts) {
+				throw new SpoolFullException("the engine is stopping");
 			}
-			accepted.add(burst);
-			String jobId = "job-" + accepted.size();
-			calls.add("accept " + jobId);
-			return jobId;
+			return new BurstSpooling() {
+				private final List<RawFrame> frames = new CopyOnWriteArrayList<>();
+
+				@Override
+				public void add(RawFrame frame) {
+					timeline.add("spooled " + frames.size());
+					frames.add(frame);
+				}
+
+				@Override
+				public String commit(CapturedBurst burst) {
+					if (spoolFull) {
+						calls.add("accept refused");
+						throw new SpoolFullException("the spool is full");
+					}
+					if (burst.frames().size() != frames.size()) {
+						throw new IllegalStateException(frames.size() + " frames spooled, " + burst.frames().size()
+								+ " committed");
+					}
+					accepted.add(burst);
+					timeline.add("committed");
+					String jobId = "job-" + accepted.size();
+					calls.add("accept " + jobId);
+					return jobId;
+				}
+
+				@Override
+				public void abandon() {
+					calls.add("abandon");
+				}
+			};
 		}
 
 		@Override

@@ -9,6 +9,7 @@ import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import camera.api.DeferredJob;
 import camera.api.JobPriority;
@@ -78,6 +80,71 @@ class JobEngineTest {
 			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
 			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(2 * EngineFixture.FRAME_BYTES);
 			assertThat(fixture.engine.jobs()).hasSize(1);
+		}
+
+		@Test
+		void framesAddedWhileTheCameraDeliversAreOnDiskBeforeTheCommit() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			CapturedBurst burst = fixture.burst();
+			BurstSpooling spooling = fixture.engine.begin();
+			burst.frames().forEach(spooling::add);
+
+			assertThat(partialDirectories()).singleElement()
+				.satisfies(partial -> assertThat(partial.resolve("frame-0.raw")).exists());
+			String jobId = spooling.commit(burst);
+
+			assertThat(partialDirectories()).isEmpty();
+			assertThat(fixture.spool().contains(jobId)).isTrue();
+			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
+		}
+
+		@Test
+		void anAbandonedBurstLeavesNoFilesNoJobAndItsBudget() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			BurstSpooling spooling = fixture.engine.begin();
+			fixture.burst().frames().forEach(spooling::add);
+
+			spooling.abandon();
+
+			assertThat(partialDirectories()).isEmpty();
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+		}
+
+		@Test
+		void aBurstThatOutgrowsTheBudgetFrameByFrameIsRefusedAtCommitAndLeavesNothing() throws Exception {
+			fixture.health.holds = false;
+			fixture.settings = new EngineSettings(1, EngineFixture.FRAME_BYTES + 1, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), 95, 88, 75);
+			fixture.start();
+			CapturedBurst burst = fixture.burst();
+			BurstSpooling spooling = fixture.engine.begin();
+			burst.frames().forEach(spooling::add);
+
+			assertThatThrownBy(() -> spooling.commit(burst)).isInstanceOf(SpoolFullException.class)
+				.hasMessageContaining("does not fit");
+			assertThat(partialDirectories()).isEmpty();
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
+		}
+
+		@Test
+		void aStoppedEngineTakesNoBurst() {
+			fixture.start();
+			fixture.engine.stop();
+
+			assertThatThrownBy(fixture.engine::begin).isInstanceOf(SpoolFullException.class)
+				.hasMessageContaining("stopping");
+		}
+
+		private List<Path> partialDirectories() throws IOException {
+			try (Stream<Path> entries = Files.list(fixture.spool().directory())) {
+				return entries.filter(entry -> entry.getFileName().toString().endsWith(".partial")).toList();
+			}
 		}
 
 		@Test

@@ -1,0 +1,89 @@
+package camera.deferred.internal.jobs;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import org.osgi.service.log.Logger;
+
+import camera.api.hal.RawFrame;
+
+/**
+ * A burst being written into the spool for the engine. Spool room is taken frame by frame as the frames come; a
+ * frame that does not fit stops the writing, and the commit then refuses the burst. Used by one capture at a time:
+ * frames are added on the camera's thread, the commit or abandon follows on the capture's development thread.
+ */
+final class SpoolAdmission implements BurstSpooling {
+	private final JobEngine engine;
+	private final String jobId;
+	private final Spool.BurstWriting writing;
+	private final Logger log;
+	private long reservedBytes;
+	private String refusal;
+	private boolean ended;
+
+	SpoolAdmission(JobEngine engine, String jobId, Spool.BurstWriting writing, Logger log) {
+		this.engine = engine;
+		this.jobId = jobId;
+		this.writing = writing;
+		this.log = log;
+	}
+
+	@Override
+	public synchronized void add(RawFrame frame) {
+		if (ended || refusal != null) {
+			return;
+		}
+		long bytes = frame.data().limit();
+		if (!engine.reserveSpool(bytes)) {
+			refusal = "the spool holds " + engine.spoolUse() + "; a burst of more than " + (reservedBytes + bytes)
+					+ " bytes does not fit";
+			return;
+		}
+		reservedBytes += bytes;
+		writing.add(frame);
+	}
+
+	@Override
+	public synchronized String commit(CapturedBurst burst) {
+		if (ended) {
+			throw new IllegalStateException("the burst of job " + jobId + " has already ended");
+		}
+		if (burst.frames().isEmpty()) {
+			abandon();
+			throw new IllegalArgumentException("a burst needs at least one frame");
+		}
+		if (refusal != null) {
+			String reason = refusal;
+			abandon();
+			engine.countFallback();
+			throw new SpoolFullException(reason);
+		}
+		ended = true;
+		Instant acceptedAt = engine.now();
+		try {
+			writing.finish(burst, acceptedAt);
+		} catch (IOException | RuntimeException e) {
+			engine.releaseSpool(reservedBytes);
+			engine.countFallback();
+			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
+			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
+		}
+		engine.admit(jobId, burst.captureTime(), acceptedAt, reservedBytes);
+		return jobId;
+	}
+
+	@Override
+	public synchronized void abandon() {
+		if (ended) {
+			return;
+		}
+		ended = true;
+		try {
+			writing.discard();
+		} catch (IOException e) {
+			log.warn("spool of abandoned job {} could not be removed; the next start removes it: {}", jobId,
+					e.toString());
+		}
+		engine.releaseSpool(reservedBytes);
+	}
+}
