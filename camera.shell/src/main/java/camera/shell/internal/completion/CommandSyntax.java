@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,16 @@ import org.apache.felix.service.command.Descriptor;
 public record CommandSyntax(String name, String description, List<OptionSyntax> options,
 		List<OperandSyntax> operands) {
 
-	/** @return the syntax of every command the public methods of {@code commands} provide in {@code scope} */
-	public static List<CommandSyntax> of(String scope, Class<?> commands) {
+	/**
+	 * @param scope     the command scope, {@code osgi.command.scope}
+	 * @param commands  the class of the command service
+	 * @param functions the command names, {@code osgi.command.function}
+	 * @return the syntax of each function the public methods of {@code commands} provide
+	 */
+	public static List<CommandSyntax> of(String scope, Class<?> commands, Collection<String> functions) {
 		Map<String, Method> fullest = new TreeMap<>();
-		for (Method method : commands.getDeclaredMethods()) {
-			if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+		for (Method method : commands.getMethods()) {
+			if (functions.contains(method.getName()) && !Modifier.isStatic(method.getModifiers())) {
 				fullest.merge(method.getName(), method,
 						(a, b) -> Comparator.comparingInt(Method::getParameterCount).compare(a, b) >= 0 ? a : b);
 			}

@@ -14,7 +14,11 @@ import org.apache.felix.service.command.Function;
 import org.jline.builtins.Completers.CompletionData;
 import org.jline.reader.Candidate;
 import org.jline.reader.ParsedLine;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,10 +31,10 @@ import org.osgi.service.log.LoggerFactory;
  * and positional arguments, the live ones (camera ids, asset URIs) asked for at each Tab.
  * <p>
  * Gogo JLine completes from the definitions in its session variable {@code .completions}, which its
- * {@code complete} command fills from the profile. This listener adds the definitions of this bundle's commands
- * to every interactive session before the session runs its first script (the profile), so no profile needs to
- * know them. Value completion goes through one session function that reads the command line Gogo hands the
- * completer in {@code .commandLine}.
+ * {@code complete} command fills from the profile. This listener adds the definitions of the command services of
+ * these scopes, read from their annotations, to every interactive session before the session runs a script (the
+ * profile first), so no profile needs to know them and they follow commands that come and go. Value completion
+ * goes through one session function that reads the command line Gogo hands the completer in {@code .commandLine}.
  */
 @Component(service = CommandSessionListener.class, immediate = true)
 public final class ShellCompletion implements CommandSessionListener {
@@ -40,8 +44,10 @@ public final class ShellCompletion implements CommandSessionListener {
 	static final String COMMAND_LINE = ".commandLine";
 	/** The session function the completion definitions call for values; its leading _ hides it from Tab. */
 	static final String VALUES_FUNCTION = "__darkroom_values";
+	/** The session variable with the commands whose definitions the session has. */
+	static final String INSTALLED = "__darkroom_completed_commands";
 
-	private final List<CommandSyntax> commands = ShellScopes.commands();
+	private final CommandServices commandServices;
 	private final Function values = this::values;
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -55,13 +61,33 @@ public final class ShellCompletion implements CommandSessionListener {
 	@Reference(service = LoggerFactory.class)
 	private Logger log;
 
+	@Activate
+	public ShellCompletion(BundleContext context) throws InvalidSyntaxException {
+		commandServices = new CommandServices(context, List.of("camera", "media", "deferred"));
+		commandServices.open();
+	}
+
+	@Deactivate
+	void deactivate() {
+		commandServices.close();
+	}
+
 	@Override
 	public void beforeExecute(CommandSession session, CharSequence commandLine) {
+		List<CommandSyntax> current = commandServices.commands();
 		// only interactive JLine sessions have completions; a new instance of this component replaces the old one's
-		if (session.get(COMPLETIONS) instanceof Map<?, ?> completions && session.get(VALUES_FUNCTION) != values) {
+		if (session.get(COMPLETIONS) instanceof Map<?, ?> completions
+				&& (session.get(INSTALLED) != current || session.get(VALUES_FUNCTION) != values)) {
 			@SuppressWarnings("unchecked")
 			Map<String, List<CompletionData>> definitions = (Map<String, List<CompletionData>>) completions;
-			commands.forEach(command -> definitions.put(command.name(), definitions(command)));
+			if (session.get(INSTALLED) instanceof List<?> previous) {
+				previous.stream()
+					.filter(CommandSyntax.class::isInstance)
+					.map(c -> ((CommandSyntax) c).name())
+					.forEach(definitions::remove);
+			}
+			current.forEach(command -> definitions.put(command.name(), definitions(command)));
+			session.put(INSTALLED, current);
 			session.put(VALUES_FUNCTION, values);
 		}
 	}
@@ -91,7 +117,8 @@ public final class ShellCompletion implements CommandSessionListener {
 		if (arguments.isEmpty() || !(session.get(COMMAND_LINE) instanceof ParsedLine line) || line.wordIndex() < 1) {
 			return List.of();
 		}
-		Optional<CompletionValues> wanted = commands.stream()
+		Optional<CompletionValues> wanted = commandServices.commands()
+			.stream()
 			.filter(c -> c.name().equals(String.valueOf(arguments.getFirst())))
 			.findFirst()
 			.flatMap(c -> c.valuesAt(line.words(), line.wordIndex()));
