@@ -83,11 +83,22 @@ class SimHalFaultsTest {
 	}
 
 	@Test
-	void aTruncatedFrameEndsTheCaptureWithAnErrorEventAndTheNextCaptureWorks() throws Exception {
+	void aTruncatedFrameIsLeftOutOfTheBurstAndThePhotoIsSavedFromTheOthers() throws Exception {
 		session = faultyCamera(Map.of("fault.corrupt.capture", 1, "fault.corrupt.frame", 0,
 				"fault.corruption", "TRUNCATED"));
 
-		assertThat(errorOf(captureOutcome())).isEqualTo(CameraErrorCode.SERVICE_FATAL_ERROR);
+		assertThat(captureOutcome()).isInstanceOf(PhotoAsset.class);
+	}
+
+	@Test
+	void aCaptureWhoseOnlyFrameIsTruncatedEndsWithAnErrorSayingWhyAndTheNextCaptureWorks() throws Exception {
+		session = faultyCamera(Map.of("burst.frames", 1, "fault.corrupt.capture", 1, "fault.corrupt.frame", 0,
+				"fault.corruption", "TRUNCATED"));
+
+		Object outcome = captureOutcome();
+
+		assertThat(errorOf(outcome)).isEqualTo(CameraErrorCode.SERVICE_FATAL_ERROR);
+		assertThat(((CameraException) outcome).getMessage()).contains("no usable frame").contains("frame 0 holds");
 		assertThat(captureOutcome()).isInstanceOf(PhotoAsset.class);
 	}
 

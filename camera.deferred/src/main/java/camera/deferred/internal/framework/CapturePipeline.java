@@ -2,6 +2,7 @@ package camera.deferred.internal.framework;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -140,7 +141,7 @@ final class CapturePipeline {
 		HalCaptureRequest request = new HalCaptureRequest(capture.id(), configuration.sensorProfile().size(),
 				configuration.sensorProfile().format(), configuration.frameCount());
 		PhotoDelivery delivery = configuration.delivery();
-		FrameCollector collector = new FrameCollector(capture, delivery.deferred()
+		FrameCollector collector = new FrameCollector(capture, request, delivery.deferred()
 				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers)
 				: null, spooling);
 		// The HAL promises never to hang; the timeout guards against one that breaks the promise.
@@ -162,9 +163,16 @@ final class CapturePipeline {
 			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"capture " + capture.id() + " was interrupted", e);
 		}
+		String cameraId = capture.input().device().cameraId();
+		List<String> rejections = collector.rejections();
 		if (collector.frames().isEmpty()) {
-			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
-					"camera " + capture.input().device().cameraId() + " delivered no frame");
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR, rejections.isEmpty()
+					? "camera " + cameraId + " delivered no frame"
+					: "camera " + cameraId + " delivered no usable frame: " + String.join("; ", rejections));
+		}
+		for (String rejection : rejections) {
+			log.warn("Capture {} on camera {}: {}; the photo is made from the other frames", capture.id(), cameraId,
+					rejection);
 		}
 		return collector.photo();
 	}

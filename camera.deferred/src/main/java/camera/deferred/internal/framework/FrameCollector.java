@@ -3,24 +3,30 @@ package camera.deferred.internal.framework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 import camera.api.FrameShutterInfo;
 import camera.api.hal.FrameSink;
+import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.codec.ExifData;
 import camera.deferred.internal.jobs.BurstSpooling;
 
 /**
- * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins and, when
- * the delivery is deferred, starts phase 1 on the first frame and hands every frame to the spool as it arrives.
+ * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins, leaves
+ * out frames that fail the {@link FrameCheck} (a burst goes on with the others) and, when the delivery is deferred,
+ * starts phase 1 on the first good frame and hands every good frame to the spool as it arrives.
  */
 final class FrameCollector implements FrameSink {
 	private final Capture capture;
+	private final HalCaptureRequest request;
 	private final BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart;
 	private final BurstSpooling spooling;
 	private final List<RawFrame> frames = new ArrayList<>();
+	private final List<String> rejections = new ArrayList<>();
+	private int delivered;
 	private Instant captureTime;
 	private ExifData exif;
 	private CompletableFuture<FastImage> fastImage;
@@ -29,9 +35,10 @@ final class FrameCollector implements FrameSink {
 	 * @param fastStart starts phase 1 of the first frame, or {@code null} when the delivery is single-phase
 	 * @param spooling  takes the frames into the spool, or {@code null} when they do not go there
 	 */
-	FrameCollector(Capture capture, BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart,
-			BurstSpooling spooling) {
+	FrameCollector(Capture capture, HalCaptureRequest request,
+			BiFunction<RawFrame, ExifData, CompletableFuture<FastImage>> fastStart, BurstSpooling spooling) {
 		this.capture = capture;
+		this.request = request;
 		this.fastStart = fastStart;
 		this.spooling = spooling;
 	}
@@ -51,6 +58,12 @@ final class FrameCollector implements FrameSink {
 			// A HAL that forgot the shutter still gets the events in order.
 			shutter(frame.metadata().timestampNanos());
 		}
+		int index = delivered++;
+		Optional<String> problem = FrameCheck.problem(frame, request);
+		if (problem.isPresent()) {
+			rejections.add("frame " + index + " " + problem.get());
+			return;
+		}
 		frames.add(frame);
 		if (spooling != null) {
 			spooling.add(frame);
@@ -65,6 +78,11 @@ final class FrameCollector implements FrameSink {
 
 	synchronized List<RawFrame> frames() {
 		return List.copyOf(frames);
+	}
+
+	/** @return why frames were left out, one line each ("frame 2 holds 100 bytes, ...") */
+	synchronized List<String> rejections() {
+		return List.copyOf(rejections);
 	}
 
 	/** @return the photo, once every frame is in */

@@ -182,6 +182,38 @@ class CaptureFlowTest {
 		}
 
 		@Test
+		void aTruncatedFrameIsLeftOutAndThePhotoIsMadeFromTheOthers() {
+			Fakes.Camera camera = rig.addCamera("sim-back", true);
+			camera.truncatedFrames = java.util.Set.of(0);
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(5)).containsExactly("start " + id, "shutter " + id, "asset job-1",
+					"end " + id + " frames 2", "ready");
+			assertThat(rig.engine.accepted.get(0).frames()).hasSize(2);
+			assertThat(rig.engine.timeline).containsExactly("spooled 0", "spooled 1", "committed");
+		}
+
+		@Test
+		void aBurstOfTruncatedFramesEndsWithAnErrorSayingWhy() {
+			Fakes.Camera camera = rig.addCamera("sim-back", true);
+			camera.truncatedFrames = java.util.Set.of(0, 1, 2);
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(3)).containsExactly("start " + id, "shutter " + id, "error SERVICE_FATAL_ERROR");
+			assertThat(events.errors.get(0)).hasMessageContaining("no usable frame")
+				.hasMessageContaining("frame 2 holds");
+			assertThat(rig.calls).containsExactly("abandon");
+		}
+
+		@Test
 		void theAssetHoldsTheFastImageOfOneFrame() {
 			rig.addCamera("sim-back", true);
 			Rig.Setup setup = rig.configure("sim-back");

@@ -77,6 +77,8 @@ final class Fakes {
 		final boolean deferred;
 		final int maxBurst;
 		volatile CameraException captureFailure;
+		/** Frames delivered with only half their rows, as after a short transfer. */
+		volatile java.util.Set<Integer> truncatedFrames = java.util.Set.of();
 		/** Told the index of each frame just before the camera delivers it. */
 		volatile java.util.function.IntConsumer beforeFrame = index -> {
 		};
@@ -125,7 +127,11 @@ final class Fakes {
 					sink.shutter(System.nanoTime());
 					for (int i = 0; i < request.frameCount(); i++) {
 						beforeFrame.accept(i);
-						sink.frame(frame(request.size()));
+						RawFrame frame = frame(request.size());
+						if (truncatedFrames.contains(i)) {
+							frame.data().limit(frame.data().capacity() / 2);
+						}
+						sink.frame(frame);
 					}
 				}
 
