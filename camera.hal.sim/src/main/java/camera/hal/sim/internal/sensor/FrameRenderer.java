@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
 /**
- * Turns a {@link MosaicScene} into one noisy 12-bit raw frame. Each band of rows draws its noise from its own
- * {@link NoiseLanes} seeded by the frame seed and the band, so frames are reproducible and independent of the
+ * Turns a {@link MosaicScene} into one noisy 12-bit raw frame. Each row takes its noise from a slice of the
+ * {@link NoiseTable} chosen by the frame seed and the row, so frames are reproducible and independent of the
  * worker count. Nothing is allocated per pixel; the noise level of the signal is a square root.
  */
 final class FrameRenderer {
@@ -32,22 +32,24 @@ final class FrameRenderer {
 		float black = sensor.blackLevel();
 		float[] signal = scene.signal;
 		float white = SensorModel.WHITE_LEVEL;
-		bands.run(scene.height, (band, firstRow, endRow) -> {
-			NoiseLanes noise = new NoiseLanes(frameSeed, band, width);
-			float[] deviates = new float[width];
+		float[] deviates = NoiseTable.deviates();
+		bands.run(scene.height, (firstRow, endRow) -> {
 			short[] row = new short[width];
 			ShortBuffer target = ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
 			for (int y = firstRow; y < endRow; y++) {
-				// the arithmetic is kept free of integer clamps and byte-order stores, which stop the compiler
-				// from vectorising it; the row is copied out in bulk
-				noise.nextRow(deviates);
 				float rowGain = rowGains[y];
 				int source = (y + scene.margin + shake.dy()) * scene.planeWidth + scene.margin + shake.dx();
-				for (int x = 0; x < width; x++) {
-					float expected = signal[source + x] * rowGain * columnGains[x];
-					float sigma = (float) Math.sqrt(shotVariancePerDn * expected + readVariance);
-					float value = expected + black + 0.5f + sigma * deviates[x];
-					row[x] = (short) (int) Math.min(Math.max(value, 0f), white);
+				for (int slice = 0, from = 0; from < width; slice++, from += NoiseTable.SLICE) {
+					int to = Math.min(width, from + NoiseTable.SLICE);
+					int noise = NoiseTable.start(frameSeed, y, slice) - from;
+					// the arithmetic is kept free of integer clamps and byte-order stores, which stop the compiler
+					// from vectorising it; the row is copied out in bulk
+					for (int x = from; x < to; x++) {
+						float expected = signal[source + x] * rowGain * columnGains[x];
+						float sigma = (float) Math.sqrt(shotVariancePerDn * expected + readVariance);
+						float value = expected + black + 0.5f + sigma * deviates[noise + x];
+						row[x] = (short) (int) Math.min(Math.max(value, 0f), white);
+					}
 				}
 				target.put(y * width, row);
 			}

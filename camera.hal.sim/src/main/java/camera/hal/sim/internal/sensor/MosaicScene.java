@@ -26,7 +26,7 @@ final class MosaicScene {
 
 	static MosaicScene render(TestScene scene, int width, int height, int margin, int fullScale, RowBands bands) {
 		MosaicScene mosaic = new MosaicScene(width, height, margin);
-		bands.run(height + 2 * margin, (band, firstRow, endRow) -> {
+		bands.run(height + 2 * margin, (firstRow, endRow) -> {
 			float[] rgb = new float[3];
 			for (int planeY = firstRow; planeY < endRow; planeY++) {
 				int y = planeY - margin;

@@ -24,7 +24,7 @@ final class ReferenceRenderer {
 		float[] columnGains = sensor.vignettingGains(width);
 		float[] rowGains = sensor.vignettingGains(height);
 		int fullScale = sensor.fullScale();
-		bands.run(height, (band, firstRow, endRow) -> {
+		bands.run(height, (firstRow, endRow) -> {
 			float[] rgb = new float[3];
 			for (int y = firstRow; y < endRow; y++) {
 				for (int x = 0; x < width; x++) {

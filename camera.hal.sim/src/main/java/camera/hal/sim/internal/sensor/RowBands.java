@@ -13,8 +13,8 @@ import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 
 /**
- * Runs pixel work over bands of rows on the camera's worker pool and waits for all of them. Bands have a fixed
- * height, so random streams seeded per band give the same image whatever the number of workers.
+ * Runs pixel work over bands of rows on the camera's worker pool and waits for all of them. Work depends on the
+ * rows only, never on the band or worker, so an image is the same whatever the number of workers.
  */
 public final class RowBands {
 	static final int ROWS_PER_BAND = 32;
@@ -29,7 +29,7 @@ public final class RowBands {
 	/** Work on the rows firstRow (inclusive) to endRow (exclusive) of one band. */
 	@FunctionalInterface
 	interface BandWork {
-		void render(int band, int firstRow, int endRow);
+		void render(int firstRow, int endRow);
 	}
 
 	/**
@@ -38,12 +38,11 @@ public final class RowBands {
 	 */
 	void run(int rows, BandWork work) {
 		List<Callable<Void>> bands = new ArrayList<>(rows / ROWS_PER_BAND + 1);
-		for (int first = 0, band = 0; first < rows; first += ROWS_PER_BAND, band++) {
+		for (int first = 0; first < rows; first += ROWS_PER_BAND) {
 			int firstRow = first;
-			int bandIndex = band;
 			int endRow = Math.min(rows, first + ROWS_PER_BAND);
 			bands.add(() -> {
-				work.render(bandIndex, firstRow, endRow);
+				work.render(firstRow, endRow);
 				return null;
 			});
 		}
