@@ -81,8 +81,9 @@ value() {
 	echo "$found"
 }
 
-# The physical references around phase 1: writing one burst durably, as the spool must before the app hears.
-burst_bytes=$(( ${size%x*} * ${size#*x} * 2 * 4 ))
+# The physical references around phase 1: writing one burst durably, as the spool must before the app hears
+# (12-bit samples packed three bytes to two, as the spool stores them).
+burst_bytes=$(( ${size%x*} * ${size#*x} * 3 / 2 * 4 ))
 dd_start=$(date +%s%N)
 dd if=/dev/zero of="$work/data/burst" bs=$(( burst_bytes / 4 )) count=4 conv=fsync status=none
 burst_write_ms=$(( ($(date +%s%N) - dd_start) / 1000000 ))
@@ -183,7 +184,7 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo "| Measure | Value | How |"
 	echo "|---|---:|---|"
-	echo "| durable write of one 4-frame $size burst ($(( burst_bytes / 1048576 )) MiB, fsync) | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
+	echo "| durable write of one 4-frame $size burst packed to 12 bits ($(( burst_bytes / 1048576 )) MiB, fsync) | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
 	echo "| copy of one raw frame in memory | $copy ms | \`camera:bench\` |"
 	echo
 	echo "## Development pipeline outside OSGi, with CPU time"
