@@ -77,11 +77,6 @@ public final class Spool implements AutoCloseable {
 		return directory;
 	}
 
-	/** @return the bytes a burst takes in the spool, metadata aside */
-	static long sizeOf(CapturedBurst burst) {
-		return burst.frames().stream().mapToLong(frame -> frame.data().limit()).sum();
-	}
-
 	/** Writes the burst durably; when this returns, the job survives a crash. */
 	public void write(String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
 		BurstWriting writing = begin(jobId);
@@ -130,8 +125,10 @@ public final class Spool implements AutoCloseable {
 		/**
 		 * Waits for every frame, then writes the metadata and moves the directory into place: when this returns, the
 		 * job survives a crash. On failure nothing of the job is left.
+		 *
+		 * @return the bytes the job takes on disk, as {@link #entry} counts them after a restart
 		 */
-		void finish(CapturedBurst burst, Instant acceptedAt) throws IOException {
+		long finish(CapturedBurst burst, Instant acceptedAt) throws IOException {
 			if (burst.frames().size() != frames.size()) {
 				discard();
 				throw new IllegalArgumentException("a burst of " + burst.frames().size() + " frames, but "
@@ -142,8 +139,10 @@ public final class Spool implements AutoCloseable {
 				writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer
 						.wrap(BurstMetadata.write(burst, acceptedAt, encodings).getBytes(StandardCharsets.UTF_8)));
 				syncDirectory(partial);
+				long bytes = sizeOfTree(partial);
 				Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
 				syncDirectory(directory);
+				return bytes;
 			} catch (IOException | RuntimeException e) {
 				deleteTree(partial);
 				throw e;

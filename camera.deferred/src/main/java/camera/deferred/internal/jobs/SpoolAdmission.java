@@ -8,9 +8,11 @@ import org.osgi.service.log.Logger;
 import camera.api.hal.RawFrame;
 
 /**
- * A burst being written into the spool for the engine. Spool room is taken frame by frame as the frames come; a
- * frame that does not fit stops the writing, and the commit then refuses the burst. Used by one capture at a time:
- * frames are added on the camera's thread, the commit or abandon follows on the capture's development thread.
+ * A burst being written into the spool for the engine. Spool room is taken frame by frame as the frames come, at
+ * the frame's size in memory; a frame that does not fit stops the writing, and the commit then refuses the burst.
+ * Once the job is on disk it accounts for the bytes it really takes there (packed frames take three quarters), as
+ * it does after a restart. Used by one capture at a time: frames are added on the camera's thread, the commit or
+ * abandon follows on the capture's development thread.
  */
 final class SpoolAdmission implements BurstSpooling {
 	private final JobEngine engine;
@@ -60,15 +62,17 @@ final class SpoolAdmission implements BurstSpooling {
 		}
 		ended = true;
 		Instant acceptedAt = engine.now();
+		long storedBytes;
 		try {
-			writing.finish(burst, acceptedAt);
+			storedBytes = writing.finish(burst, acceptedAt);
 		} catch (IOException | RuntimeException e) {
 			engine.releaseSpool(reservedBytes);
 			engine.countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
 			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
 		}
-		engine.admit(jobId, burst.captureTime(), acceptedAt, reservedBytes);
+		engine.releaseSpool(reservedBytes - storedBytes);
+		engine.admit(jobId, burst.captureTime(), acceptedAt, storedBytes);
 		return jobId;
 	}
 

@@ -30,6 +30,8 @@ final class EngineFixture implements AutoCloseable {
 	static final int FRAME_WIDTH = 8;
 	static final int FRAME_HEIGHT = 6;
 	static final long FRAME_BYTES = FRAME_WIDTH * FRAME_HEIGHT * 2L;
+	private static final HalCameraInfo CAMERA = new HalCameraInfo("sim-back", "Simulated back camera", "sim",
+			CameraPosition.BACK, CameraType.DEFAULT, ConnectionType.BUILT_IN, "Darkroom", "Sim 1");
 
 	final Path data;
 	final FakeLibrary library = new FakeLibrary();
@@ -90,10 +92,24 @@ final class EngineFixture implements AutoCloseable {
 	/** @return a burst of two frames whose first frame carries the next timestamp */
 	CapturedBurst burst() {
 		long timestamp = nextTimestamp++;
-		return new CapturedBurst(List.of(frame(timestamp), frame(timestamp + 1_000_000)),
-				new HalCameraInfo("sim-back", "Simulated back camera", "sim", CameraPosition.BACK, CameraType.DEFAULT,
-						ConnectionType.BUILT_IN, "Darkroom", "Sim 1"),
+		return new CapturedBurst(List.of(frame(timestamp), frame(timestamp + 1_000_000)), CAMERA,
 				PhotoCaptureSetting.defaults(), clock.instant());
+	}
+
+	/** @return a burst of two frames whose samples fit in 12 bits, which the spool stores packed */
+	CapturedBurst twelveBitBurst() {
+		long timestamp = nextTimestamp++;
+		FrameMetadata metadata = new FrameMetadata(timestamp, 10_000_000, 100, 256, 4095, BayerPattern.RGGB);
+		List<RawFrame> frames = new java.util.ArrayList<>();
+		for (int index = 0; index < 2; index++) {
+			ByteBuffer pixels = ByteBuffer.allocate((int) FRAME_BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+			for (int sample = 0; sample < pixels.capacity() / 2; sample++) {
+				pixels.putShort(sample * 2, (short) ((sample * 7 + index) & 0xFFF));
+			}
+			frames.add(new RawFrame(PixelFormat.RAW_BAYER16, FRAME_WIDTH, FRAME_HEIGHT, FRAME_WIDTH * 2, pixels,
+					metadata));
+		}
+		return new CapturedBurst(frames, CAMERA, PhotoCaptureSetting.defaults(), clock.instant());
 	}
 
 	long lastTimestamp() {

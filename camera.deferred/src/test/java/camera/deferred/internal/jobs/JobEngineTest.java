@@ -68,17 +68,17 @@ class JobEngineTest {
 		}
 
 		@Test
-		void aBurstBeyondTheSpoolBudgetIsRefusedAndCountedAsAFallback() {
+		void aBurstBeyondTheSpoolBudgetIsRefusedAndCountedAsAFallback() throws IOException {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
 					Duration.ofSeconds(1), 95, 88, 75);
 			fixture.start();
-			fixture.engine.accept(fixture.burst());
+			String first = fixture.engine.accept(fixture.burst());
 
 			assertThatThrownBy(() -> fixture.engine.accept(fixture.burst())).isInstanceOf(SpoolFullException.class);
 			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
-			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(2 * EngineFixture.FRAME_BYTES);
+			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(fixture.spool().entry(first).bytes());
 			assertThat(fixture.engine.jobs()).hasSize(1);
 		}
 
@@ -145,6 +145,20 @@ class JobEngineTest {
 			try (Stream<Path> entries = Files.list(fixture.spool().directory())) {
 				return entries.filter(entry -> entry.getFileName().toString().endsWith(".partial")).toList();
 			}
+		}
+
+		@Test
+		void aJobAccountsForTheBytesItTakesOnDiskAsAfterARestart() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+
+			String jobId = fixture.engine.accept(fixture.twelveBitBurst());
+			long onDisk = fixture.spool().entry(jobId).bytes();
+
+			assertThat(onDisk).isLessThan(2 * EngineFixture.FRAME_BYTES * 3 / 4 + 4096);
+			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(onDisk);
+			fixture.restart();
+			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(onDisk);
 		}
 
 		@Test
