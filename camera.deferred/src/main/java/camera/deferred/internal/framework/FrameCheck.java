@@ -6,6 +6,7 @@ import java.util.Optional;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.deferred.internal.pipeline.FrameRows;
 
 /**
  * What the framework checks of every frame a HAL delivers before anything develops or stores it: the format and
@@ -30,24 +31,7 @@ final class FrameCheck {
 		if (frame.format() == PixelFormat.MJPEG) {
 			return jpegProblem(frame.data());
 		}
-		int rowBytes = frame.width() * bytesPerPixel(frame.format());
-		if (frame.stride() < rowBytes) {
-			return Optional.of("has rows of " + frame.stride() + " bytes, fewer than the " + rowBytes + " of its pixels");
-		}
-		long needed = (long) frame.stride() * (frame.height() - 1) + rowBytes;
-		if (frame.data().limit() < needed) {
-			return Optional.of("holds " + frame.data().limit() + " bytes, fewer than the " + needed + " of its rows");
-		}
-		return Optional.empty();
-	}
-
-	private static int bytesPerPixel(PixelFormat format) {
-		return switch (format) {
-			case RAW_BAYER16, YUYV -> 2;
-			case RGB888 -> 3;
-			case RGB48_LINEAR -> 6;
-			case MJPEG -> throw new IllegalArgumentException("MJPEG has no fixed pixel size");
-		};
+		return FrameRows.problem(frame);
 	}
 
 	private static Optional<String> jpegProblem(ByteBuffer data) {

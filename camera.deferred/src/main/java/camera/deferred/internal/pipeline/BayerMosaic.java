@@ -44,13 +44,10 @@ final class BayerMosaic {
 		if (frame.width() < 8 || frame.height() < 8) {
 			throw new IllegalArgumentException("frame too small to develop: " + frame.width() + "x" + frame.height());
 		}
-		if (frame.stride() % 2 != 0 || frame.stride() < frame.width() * 2) {
-			throw new IllegalArgumentException("bad stride " + frame.stride() + " for width " + frame.width());
+		if (frame.stride() % 2 != 0) {
+			throw new IllegalArgumentException("odd stride " + frame.stride() + " in a frame of 16-bit samples");
 		}
-		long needed = (long) frame.stride() * (frame.height() - 1) + frame.width() * 2L;
-		if (frame.data().limit() < needed) {
-			throw new IllegalArgumentException("frame holds " + frame.data().limit() + " bytes, needs " + needed);
-		}
+		FrameRows.require(frame);
 		if (frame.metadata().whiteLevel() <= frame.metadata().blackLevel()) {
 			throw new IllegalArgumentException("white level " + frame.metadata().whiteLevel()
 					+ " is not above black level " + frame.metadata().blackLevel());

@@ -45,19 +45,8 @@ final class FrameConversion {
 		}
 	}
 
-	static void requireRows(RawFrame frame, int bytesPerPixel) {
-		if (frame.stride() < frame.width() * bytesPerPixel) {
-			throw new IllegalArgumentException("stride " + frame.stride() + " too small for " + frame.width() + " "
-					+ frame.format() + " pixels");
-		}
-		long needed = (long) frame.stride() * (frame.height() - 1) + (long) frame.width() * bytesPerPixel;
-		if (frame.data().limit() < needed) {
-			throw new IllegalArgumentException("frame holds " + frame.data().limit() + " bytes, needs " + needed);
-		}
-	}
-
 	private static RgbImage fromRgb888(RawFrame frame) {
-		requireRows(frame, 3);
+		FrameRows.require(frame);
 		int rowBytes = frame.width() * 3;
 		byte[] rgb = new byte[rowBytes * frame.height()];
 		for (int y = 0; y < frame.height(); y++) {
@@ -71,7 +60,7 @@ final class FrameConversion {
 		if (frame.width() % 2 != 0) {
 			throw new IllegalArgumentException("YUYV needs an even width, not " + frame.width());
 		}
-		requireRows(frame, 2);
+		FrameRows.require(frame);
 		int width = frame.width();
 		byte[] row = new byte[width * 2];
 		byte[] rgb = new byte[width * frame.height() * 3];

@@ -155,7 +155,7 @@ public final class TiledPhotoDeveloper implements PhotoDeveloper {
 		if (linearReference.format() != PixelFormat.RGB48_LINEAR) {
 			throw new IllegalArgumentException("a reference must be RGB48_LINEAR, not " + linearReference.format());
 		}
-		FrameConversion.requireRows(linearReference, 6);
+		FrameRows.require(linearReference);
 		var metadata = linearReference.metadata();
 		if (metadata.whiteLevel() <= metadata.blackLevel()) {
 			throw new IllegalArgumentException("white level " + metadata.whiteLevel() + " is not above black level "
