@@ -1,5 +1,6 @@
 package camera.deferred.internal.jobs;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +102,11 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 			@Reference(service = LoggerFactory.class) Logger log) {
 		Path deferred = DataDirectory.deferred(DataDirectory.of(context));
 		spool = new Spool(deferred.resolve("spool"));
+		try {
+			log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());
+		} catch (IOException e) {
+			log.warn("The spool directory {} cannot be created: {}", deferred.resolve("spool"), e.toString());
+		}
 		engine = new JobEngine(settings(config), spool,
 				new PhaseTwo(deferred.resolve("out")),
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> conditions,

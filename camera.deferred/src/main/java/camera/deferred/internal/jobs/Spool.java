@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,25 +30,30 @@ import camera.api.hal.RawFrame;
  * {@code burst.properties}. A job directory appears whole or not at all: it is written as
  * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
  * directory is synced. Each frame is written and synced on the spool's own writer threads as soon as the camera
- * delivers it, since the capture path waits for the last one; 16-bit Bayer frames with 12-bit samples are stored
- * packed ({@link FrameEncoding}). Thread-safe for different jobs. Public only for the benchmark; the engine is the
- * only user. {@link #close()} stops the writer threads.
+ * delivers it, since the capture path waits for the last one ({@link FrameFileWriter}); 16-bit Bayer frames with
+ * 12-bit samples are stored packed ({@link FrameEncoding}). Thread-safe for different jobs. Public only for the
+ * benchmark; the engine is the only user. {@link #close()} stops the writer threads.
  */
 public final class Spool implements AutoCloseable {
 	private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final String PARTIAL = ".partial";
 	private static final String INTERRUPTED_FILE = "interrupted-attempts";
 
-	/** Bursts are four frames, each written on its own thread as it arrives. */
-	private static final int WRITERS = 4;
-	/** Packed bytes handed to the file system at a time: the packing never holds a second copy of a whole frame. */
-	private static final int CHUNK_BYTES = 1 << 20;
+	/** Two frames in parts at once: the next frame of a burst starts while the last parts of one are synced. */
+	private static final int WRITERS = 2 * FrameFileWriter.PARTS;
 	private static final AtomicInteger WRITER_NUMBER = new AtomicInteger();
 
 	private final Path directory;
 	private final ThreadPoolExecutor writers;
+	private FrameFileWriter frameWriter;
 
+	/** A spool that writes with direct I/O where its file system allows it. */
 	public Spool(Path directory) {
+		this(directory, null);
+	}
+
+	/** @param io how frames are written, or null to find out on first use */
+	Spool(Path directory, DirectIo io) {
 		this.directory = directory;
 		// Idle writers end after a while: the spool costs no threads between captures.
 		this.writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -60,6 +63,22 @@ public final class Spool implements AutoCloseable {
 					return thread;
 				});
 		writers.allowCoreThreadTimeOut(true);
+		if (io != null) {
+			frameWriter = new FrameFileWriter(io, writers);
+		}
+	}
+
+	/** @return how frames are written, found out on first use by trying direct I/O in the spool directory */
+	DirectIo io() throws IOException {
+		return frameWriter().io();
+	}
+
+	private synchronized FrameFileWriter frameWriter() throws IOException {
+		if (frameWriter == null) {
+			Files.createDirectories(directory);
+			frameWriter = new FrameFileWriter(DirectIo.probe(directory), writers);
+		}
+		return frameWriter;
 	}
 
 	/** Stops the writer threads; a write in progress finishes, later writes fail. */
@@ -98,28 +117,25 @@ public final class Spool implements AutoCloseable {
 		Path partial = directory.resolve(jobId + PARTIAL);
 		deleteTree(partial);
 		Files.createDirectory(partial);
-		return new BurstWriting(jobId, partial);
+		return new BurstWriting(jobId, partial, frameWriter());
 	}
 
 	/** One job directory being written; not thread-safe (the capture path adds its frames in order). */
 	final class BurstWriting {
 		private final String jobId;
 		private final Path partial;
+		private final FrameFileWriter frameWriter;
 		private final List<Future<FrameEncoding>> frames = new ArrayList<>();
 
-		private BurstWriting(String jobId, Path partial) {
+		private BurstWriting(String jobId, Path partial, FrameFileWriter frameWriter) {
 			this.jobId = jobId;
 			this.partial = partial;
+			this.frameWriter = frameWriter;
 		}
 
 		/** Starts writing and syncing the frame; returns at once. */
 		void add(RawFrame frame) {
-			Path file = partial.resolve(frameName(frames.size()));
-			try {
-				frames.add(writers.submit(() -> writeFrame(file, frame)));
-			} catch (RejectedExecutionException e) {
-				frames.add(CompletableFuture.failedFuture(new IOException("the spool is closed", e)));
-			}
+			frames.add(frameWriter.write(partial.resolve(frameName(frames.size())), frame));
 		}
 
 		/**
@@ -191,41 +207,6 @@ public final class Spool implements AutoCloseable {
 			}
 			return encodings;
 		}
-	}
-
-	/** Writes and syncs one frame, packed when its samples allow, else byte for byte. */
-	private static FrameEncoding writeFrame(Path file, RawFrame frame) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING)) {
-			FrameEncoding encoding = FrameEncoding.preferredFor(frame);
-			if (encoding == FrameEncoding.PACKED_12 && !writePacked(channel, frame)) {
-				// A sample above 12 bits despite the white level: the frame is kept whole instead.
-				channel.truncate(0);
-				channel.position(0);
-				encoding = FrameEncoding.RAW;
-			}
-			if (encoding == FrameEncoding.RAW) {
-				writeFully(channel, frame.data().duplicate().position(0));
-			}
-			channel.force(true);
-			return encoding;
-		}
-	}
-
-	/** @return false, having written part of the frame, when a sample needs more than 12 bits */
-	private static boolean writePacked(FileChannel channel, RawFrame frame) throws IOException {
-		int rowBytes = TwelveBitPacking.rowBytes(frame.width());
-		int rowsPerChunk = Math.max(1, Math.min(frame.height(), CHUNK_BYTES / rowBytes));
-		byte[] row = new byte[frame.width() * 2];
-		byte[] packed = new byte[rowsPerChunk * rowBytes + TwelveBitPacking.SLACK];
-		for (int y = 0; y < frame.height(); y += rowsPerChunk) {
-			int rows = Math.min(rowsPerChunk, frame.height() - y);
-			if (!TwelveBitPacking.pack(frame, y, rows, row, packed)) {
-				return false;
-			}
-			writeFully(channel, ByteBuffer.wrap(packed, 0, rows * rowBytes));
-		}
-		return true;
 	}
 
 	/** Reads a job's burst back; its frames live in heap buffers. */

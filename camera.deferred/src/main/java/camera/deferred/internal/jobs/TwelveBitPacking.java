@@ -29,21 +29,21 @@ final class TwelveBitPacking {
 		return stride % 2 == 0 && stride >= frame.width() * 2 && frame.data().limit() >= lastRowEnd;
 	}
 
-	/** Spare bytes at the end of a packed array: four samples are stored as one eight-byte write. */
+	/** Spare bytes after the packed rows: four samples are stored as one eight-byte write. */
 	static final int SLACK = 2;
 	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 	/** The bits a 12-bit sample leaves clear, in each of four 16-bit lanes. */
 	private static final long ABOVE_TWELVE_BITS = 0xF000_F000_F000_F000L;
 
 	/**
-	 * Packs {@code rows} rows from {@code firstRow} into {@code packed} from index 0. Four samples at a time go
-	 * as one 48-bit little-endian group, which is the byte layout above read as a number.
+	 * Packs {@code rows} rows from {@code firstRow} into {@code packed} from index {@code at}. Four samples at a
+	 * time go as one 48-bit little-endian group, which is the byte layout above read as a number.
 	 *
 	 * @param row    a scratch array of at least {@code width * 2} bytes
-	 * @param packed at least {@code rows * rowBytes(width) + SLACK} bytes
+	 * @param packed little-endian, with at least {@code rows * rowBytes(width) + SLACK} bytes from {@code at}
 	 * @return false when a sample needs more than 12 bits: the packed bytes are then meaningless
 	 */
-	static boolean pack(RawFrame frame, int firstRow, int rows, byte[] row, byte[] packed) {
+	static boolean pack(RawFrame frame, int firstRow, int rows, byte[] row, ByteBuffer packed, int at) {
 		int width = frame.width();
 		int quads = width / 4;
 		int rowBytes = rowBytes(width);
@@ -57,31 +57,31 @@ final class TwelveBitPacking {
 			if (!onHeap) {
 				data.get(rowStart, row, 0, width * 2);
 			}
-			int out = r * rowBytes;
+			int out = at + r * rowBytes;
 			int in = onHeap ? data.arrayOffset() + rowStart : 0;
 			for (int quad = 0; quad < quads; quad++, in += 8, out += 6) {
 				long samples = (long) LONG.get(source, in);
 				overflow |= samples;
 				long group = samples & 0xFFF | (samples >>> 4) & 0xFFF000L | (samples >>> 8) & 0xFFF000000L
 						| (samples >>> 12) & 0xFFF000000000L;
-				LONG.set(packed, out, group);
+				packed.putLong(out, group);
 			}
 			int remaining = width % 4;
 			if (remaining >= 2) {
 				int first = (source[in] & 0xFF) | (source[in + 1] & 0xFF) << 8;
 				int second = (source[in + 2] & 0xFF) | (source[in + 3] & 0xFF) << 8;
 				overflow |= first | second;
-				packed[out] = (byte) first;
-				packed[out + 1] = (byte) ((first >> 8) & 0x0F | second << 4);
-				packed[out + 2] = (byte) (second >> 4);
+				packed.put(out, (byte) first);
+				packed.put(out + 1, (byte) ((first >> 8) & 0x0F | second << 4));
+				packed.put(out + 2, (byte) (second >> 4));
 				in += 4;
 				out += 3;
 			}
 			if (remaining % 2 != 0) {
 				int last = (source[in] & 0xFF) | (source[in + 1] & 0xFF) << 8;
 				overflow |= last;
-				packed[out] = (byte) last;
-				packed[out + 1] = (byte) (last >> 8);
+				packed.put(out, (byte) last);
+				packed.put(out + 1, (byte) (last >> 8));
 			}
 		}
 		return (overflow & ABOVE_TWELVE_BITS) == 0;

@@ -1,6 +1,7 @@
 package camera.deferred.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,6 +40,13 @@ class PackedSpoolTest {
 	/** @return a spool over the test's directory, as a fresh start of the engine opens it */
 	private Spool spool() {
 		Spool spool = new Spool(data.resolve("spool"));
+		spools.add(spool);
+		return spool;
+	}
+
+	/** @return a spool over the test's directory that writes its frames as {@code io} says */
+	private Spool spool(DirectIo io) {
+		Spool spool = new Spool(data.resolve("spool"), io);
 		spools.add(spool);
 		return spool;
 	}
@@ -102,6 +110,74 @@ class PackedSpoolTest {
 			spool().write(jobId, burst(List.of(frame)), Instant.EPOCH);
 
 			assertThat(Files.size(data.resolve("spool").resolve(jobId).resolve("frame-0.raw"))).isEqualTo(8 * 6 * 3 / 2);
+		}
+	}
+
+	/** Frames tall enough to be written in several parts, each from a block boundary of the file. */
+	@Nested
+	class FramesInParts {
+		/** A width whose packed row (3072 bytes) puts a 4096-byte block boundary every fourth row. */
+		private static final int WIDTH = 2048;
+
+		@Test
+		void aFrameInPartsWithBlockAlignedWritesReadsBackAtItsExactLength() throws IOException {
+			Random random = new Random(13);
+			// 41 rows: the parts end at rows 12, 24 and 36, and the last one in the middle of a block.
+			RawFrame frame = bayer(WIDTH, 41, WIDTH * 2, 4095, (x, y) -> random.nextInt(4096));
+			String jobId = UUID.randomUUID().toString();
+
+			RawFrame read = roundTrip(spool(new DirectIo(false, 4096)), jobId, frame);
+
+			assertSameSamples(read, frame);
+			assertThat(Files.size(frameFile(jobId))).isEqualTo(41L * WIDTH * 3 / 2);
+		}
+
+		@Test
+		void aFrameWhoseRowsNeverMeetABlockBoundaryIsOnePaddedPartCutBackToLength() throws IOException {
+			Random random = new Random(17);
+			RawFrame frame = bayer(9, 50, 18, 4095, (x, y) -> random.nextInt(4096));
+			String jobId = UUID.randomUUID().toString();
+
+			RawFrame read = roundTrip(spool(new DirectIo(false, 4096)), jobId, frame);
+
+			assertSameSamples(read, frame);
+			assertThat(Files.size(frameFile(jobId))).isEqualTo(50L * TwelveBitPacking.rowBytes(9));
+		}
+
+		@Test
+		void aSampleAboveTwelveBitsInTheLastPartKeepsTheWholeFrameByteForByte() throws IOException {
+			RawFrame frame = bayer(WIDTH, 41, WIDTH * 2, 4095, (x, y) -> y == 40 && x == 5 ? 4097 : x % 4096);
+			String jobId = UUID.randomUUID().toString();
+
+			RawFrame read = roundTrip(spool(new DirectIo(false, 4096)), jobId, frame);
+
+			assertThat(read.data()).isEqualTo(frame.data());
+			assertThat(Files.size(frameFile(jobId))).isEqualTo(frame.data().limit());
+		}
+
+		@Test
+		void withDirectIoWhereTheFileSystemHasItABurstReadsBackWhole() throws IOException {
+			Files.createDirectories(data.resolve("spool"));
+			DirectIo io = DirectIo.probe(data.resolve("spool"));
+			assumeTrue(io.enabled(), "the temporary directory's file system does not take direct I/O");
+			Random random = new Random(19);
+			List<RawFrame> frames = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				frames.add(bayer(WIDTH, 41 + i, WIDTH * 2, 4095, (x, y) -> random.nextInt(4096)));
+			}
+			String jobId = UUID.randomUUID().toString();
+			Spool spool = spool(io);
+
+			spool.write(jobId, burst(frames), Instant.EPOCH);
+			List<RawFrame> read = spool.read(jobId).burst().frames();
+
+			for (int i = 0; i < 4; i++) {
+				assertSameSamples(read.get(i), frames.get(i));
+			}
+		}
+
+		private Path frameFile(String jobId) {
+			return data.resolve("spool").resolve(jobId).resolve("frame-0.raw");
 		}
 	}
 
@@ -172,7 +248,10 @@ class PackedSpoolTest {
 	}
 
 	private RawFrame roundTrip(String jobId, RawFrame frame) throws IOException {
-		Spool spool = spool();
+		return roundTrip(spool(), jobId, frame);
+	}
+
+	private RawFrame roundTrip(Spool spool, String jobId, RawFrame frame) throws IOException {
 		spool.write(jobId, burst(List.of(frame)), Instant.EPOCH);
 		RawFrame read = spool().read(jobId).burst().frames().get(0);
 		assertThat(read.metadata()).isEqualTo(frame.metadata());

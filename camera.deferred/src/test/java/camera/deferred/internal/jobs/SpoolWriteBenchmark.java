@@ -1,6 +1,7 @@
-package camera.deferred.bench;
+package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -27,21 +28,33 @@ import camera.api.hal.FrameMetadata;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.jobs.CapturedBurst;
-import camera.deferred.internal.jobs.Spool;
 
 /**
  * Times making a 4-frame 12 MP burst of 12-bit samples durable, as the capture path waits for it before
- * photoAssetAvailable: the former way (each frame's 16-bit samples written and synced in turn) against the spool's
- * (frames packed to 12 bits, written and synced at once). Both sync every file, the job directory, and the spool
- * directory after the rename; rounds alternate so the disk's state favours neither. Not a test: nothing is asserted.
- * Arguments: {@code <directory> [rounds [width height]]}, default 15 rounds of 4000x3000. The directory should be on
- * the disk the data directory lives on; the benchmark removes what it writes.
+ * photoAssetAvailable, three ways in turn so the disk's state favours none: the first spool's way (each frame's
+ * 16-bit samples written and synced one after another), the spool writing packed frames in parts through the page
+ * cache, and the same with direct I/O (skipped where the file system has none). Each syncs every file, the job
+ * directory and the spool directory after the rename. Reports the wall time and the CPU time of the whole process
+ * per burst, since on the capture path the CPU is shared with the camera and phase 1. Not a test: nothing is
+ * asserted. Arguments: {@code <directory> [rounds [width height]]}, default 15 rounds of 4000x3000. The directory
+ * should be on the disk the data directory lives on; the benchmark removes what it writes.
  */
 public final class SpoolWriteBenchmark {
 	private static final int FRAMES = 4;
 
 	private SpoolWriteBenchmark() {
+	}
+
+	/** One way of writing a burst durably. */
+	@FunctionalInterface
+	private interface BurstWrite {
+		void write(String jobId, CapturedBurst burst) throws IOException;
+	}
+
+	private record Way(String name, BurstWrite write, double[] wallMillis, double[] cpuMillis) {
+		Way(String name, BurstWrite write, int rounds) {
+			this(name, write, new double[rounds], new double[rounds]);
+		}
 	}
 
 	public static void main(String[] arguments) throws IOException {
@@ -55,33 +68,56 @@ public final class SpoolWriteBenchmark {
 		int height = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 3000;
 		CapturedBurst burst = burst(width, height);
 		Path sequentialDirectory = Files.createDirectories(root.resolve("sequential"));
-		double[] sequential = new double[rounds];
-		double[] spooled = new double[rounds];
-		try (Spool spool = new Spool(root.resolve("spool"))) {
+		Path spoolDirectory = Files.createDirectories(root.resolve("spool"));
+		DirectIo direct = DirectIo.probe(spoolDirectory);
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		try (Spool buffered = new Spool(spoolDirectory, DirectIo.OFF);
+				Spool directSpool = new Spool(spoolDirectory, direct)) {
+			List<Way> ways = new ArrayList<>(List.of(
+					new Way("sequential 16-bit write+fsync", (id, b) -> writeSequentially(sequentialDirectory, id, b),
+							rounds),
+					new Way("spool, packed in parts, page cache", (id, b) -> buffered.write(id, b, Instant.now()),
+							rounds)));
+			if (direct.enabled()) {
+				ways.add(new Way("spool, packed in parts, " + direct, (id, b) -> directSpool.write(id, b, Instant.now()),
+						rounds));
+			}
 			// One untimed round each warms the JIT and the file system.
-			writeSequentially(sequentialDirectory, UUID.randomUUID().toString(), burst);
-			spool.write(UUID.randomUUID().toString(), burst, Instant.now());
+			for (Way way : ways) {
+				way.write().write(UUID.randomUUID().toString(), burst);
+			}
 			clear(root);
 			for (int round = 0; round < rounds; round++) {
-				long start = System.nanoTime();
-				writeSequentially(sequentialDirectory, UUID.randomUUID().toString(), burst);
-				sequential[round] = (System.nanoTime() - start) / 1e6;
-				start = System.nanoTime();
-				spool.write(UUID.randomUUID().toString(), burst, Instant.now());
-				spooled[round] = (System.nanoTime() - start) / 1e6;
-				clear(root);
+				for (Way way : ways) {
+					long cpu = os.getProcessCpuTime();
+					long start = System.nanoTime();
+					way.write().write(UUID.randomUUID().toString(), burst);
+					way.wallMillis()[round] = (System.nanoTime() - start) / 1e6;
+					way.cpuMillis()[round] = (os.getProcessCpuTime() - cpu) / 1e6;
+					clear(root);
+				}
+			}
+			double mebibytes = FRAMES * (long) width * height * 2 / (1024.0 * 1024.0);
+			System.out.printf("burst: %d frames of %dx%d RAW_BAYER16, 12-bit samples, %.1f MiB; %d rounds%n", FRAMES,
+					width, height, mebibytes, rounds);
+			for (Way way : ways) {
+				System.out.printf("%-48s wall median %6.1f ms (min %6.1f, max %6.1f), CPU median %5.1f ms%n",
+						way.name() + ":", median(way.wallMillis()), min(way.wallMillis()), max(way.wallMillis()),
+						median(way.cpuMillis()));
+			}
+			Way first = ways.get(0);
+			Way last = ways.get(ways.size() - 1);
+			System.out.printf("ratio wall %s / %s: %.2f; CPU: %.2f%n", last.name(), first.name(),
+					median(last.wallMillis()) / median(first.wallMillis()),
+					median(last.cpuMillis()) / median(first.cpuMillis()));
+			if (direct.enabled()) {
+				Way cached = ways.get(1);
+				System.out.printf("ratio CPU direct I/O / page cache: %.2f%n",
+						median(last.cpuMillis()) / median(cached.cpuMillis()));
 			}
 		} finally {
 			deleteTree(root);
 		}
-		double mebibytes = FRAMES * (long) width * height * 2 / (1024.0 * 1024.0);
-		System.out.printf("burst: %d frames of %dx%d RAW_BAYER16, 12-bit samples, %.1f MiB; %d rounds%n", FRAMES, width,
-				height, mebibytes, rounds);
-		System.out.printf("sequential 16-bit write+fsync: median %.1f ms (min %.1f, max %.1f)%n", median(sequential),
-				min(sequential), max(sequential));
-		System.out.printf("spool packed parallel write+fsync: median %.1f ms (min %.1f, max %.1f)%n", median(spooled),
-				min(spooled), max(spooled));
-		System.out.printf("ratio sequential/spool: %.2f%n", median(sequential) / median(spooled));
 	}
 
 	/** The spool's former write path: every frame byte for byte, written and synced one after another. */
