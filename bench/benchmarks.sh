@@ -82,12 +82,19 @@ value() {
 }
 
 # The physical references around phase 1: writing one burst durably, as the spool must before the app hears
-# (12-bit samples packed three bytes to two, as the spool stores them).
+# (12-bit samples packed three bytes to two, as the spool stores them): one file, and four written at once.
 burst_bytes=$(( ${size%x*} * ${size#*x} * 3 / 2 * 4 ))
 dd_start=$(date +%s%N)
 dd if=/dev/zero of="$work/data/burst" bs=$(( burst_bytes / 4 )) count=4 conv=fsync status=none
 burst_write_ms=$(( ($(date +%s%N) - dd_start) / 1000000 ))
 rm -f "$work/data/burst"
+dd_start=$(date +%s%N)
+for frame in 0 1 2 3; do
+	dd if=/dev/zero of="$work/data/frame-$frame" bs=$(( burst_bytes / 4 )) count=1 conv=fsync status=none &
+done
+wait
+burst_parallel_ms=$(( ($(date +%s%N) - dd_start) / 1000000 ))
+rm -f "$work/data"/frame-*
 
 echo "running the pipeline's benchmark outside OSGi ..." >&2
 pipeline_command="java --enable-native-access=ALL-UNNAMED -cp <camera.deferred test classpath> camera.deferred.bench.PipelineBenchmark 4000 3000 5"
@@ -101,6 +108,10 @@ frames_command="java -cp <camera.hal.sim test classpath> camera.hal.sim.internal
 echo "running the engine's HIGH request pickup benchmark ..." >&2
 pickup_command="java -cp <camera.deferred test classpath> camera.deferred.internal.jobs.HighRequestPickupBenchmark 200"
 "$java" -cp "$deferred_classpath" camera.deferred.internal.jobs.HighRequestPickupBenchmark 200 > "$work/pickup.out"
+
+echo "running the spool's write benchmark ..." >&2
+spool_command="java -cp <camera.deferred test classpath> camera.deferred.internal.jobs.SpoolWriteBenchmark <data directory> 15"
+"$java" -cp "$deferred_classpath" camera.deferred.internal.jobs.SpoolWriteBenchmark "$work/data" 15 > "$work/spool.out"
 
 echo "running the media library's benchmark ..." >&2
 library_command="java -cp <media.library test classpath> media.library.internal.bench.LibraryBenchmark 100 4000 3000 <temp dir>"
@@ -184,7 +195,8 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo "| Measure | Value | How |"
 	echo "|---|---:|---|"
-	echo "| durable write of one 4-frame $size burst packed to 12 bits ($(( burst_bytes / 1048576 )) MiB, fsync) | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
+	echo "| durable write of one 4-frame $size burst packed to 12 bits ($(( burst_bytes / 1048576 )) MiB, fsync), one file | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
+	echo "| the same as four files written at once, as the spool does | $burst_parallel_ms ms | four \`dd conv=fsync\` in parallel |"
 	echo "| copy of one raw frame in memory | $copy ms | \`camera:bench\` |"
 	echo
 	echo "## Development pipeline outside OSGi, with CPU time"
@@ -209,6 +221,19 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo '```'
 	cat "$work/frames.out"
+	echo '```'
+	echo
+	echo "## Spool: one burst made durable, three ways"
+	echo
+	echo "The same 4-frame burst of 12-bit samples, written in turns into the data directory's file system. The CPU time"
+	echo "is the whole process's per burst; on the capture path it is taken from the camera and phase 1."
+	echo
+	echo '```'
+	echo "$spool_command"
+	echo '```'
+	echo
+	echo '```'
+	cat "$work/spool.out"
 	echo '```'
 	echo
 	echo "## Deferred engine: a HIGH request picked up by a free worker"
