@@ -20,20 +20,26 @@ import org.osgi.service.log.Logger;
 
 /**
  * One attempt of phase 2 on a worker thread: checks that the job's asset exists, reads the spool, develops and
- * encodes, lets the library replace the FAST image, and tells the engine how it ended. Holds no state of its own.
+ * encodes, lets the library replace the FAST image, and tells {@link JobOutcomes} how it ended. Holds no state of
+ * its own.
  */
 final class JobRunner {
 	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
 
-	private final JobEngine engine;
+	private final JobTable table;
+	private final JobScheduler scheduler;
+	private final JobOutcomes outcomes;
 	private final Spool spool;
 	private final PhaseTwo phaseTwo;
 	private final JobEngine.Services services;
 	private final Logger log;
 	private final Clock clock;
 
-	JobRunner(JobEngine engine, Spool spool, PhaseTwo phaseTwo, JobEngine.Services services, Logger log, Clock clock) {
-		this.engine = engine;
+	JobRunner(JobTable table, JobScheduler scheduler, JobOutcomes outcomes, Spool spool, PhaseTwo phaseTwo,
+			JobEngine.Services services, Logger log, Clock clock) {
+		this.table = table;
+		this.scheduler = scheduler;
+		this.outcomes = outcomes;
 		this.spool = spool;
 		this.phaseTwo = phaseTwo;
 		this.services = services;
@@ -41,13 +47,13 @@ final class JobRunner {
 		this.clock = clock;
 	}
 
-	/** Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to the engine. */
+	/** Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to {@link JobOutcomes}. */
 	void run(Job job) {
 		CameraPhotoStore library = services.library().get();
 		PhotoDeveloper developer = services.developer().get();
 		JpegCodec codec = services.codec().get();
 		if (library == null || developer == null || codec == null) {
-			engine.requeue(job, clock.instant().plus(engine.currentSettings().recheckInterval()), false);
+			outcomes.requeue(job, clock.instant().plus(table.currentSettings().recheckInterval()), false);
 			return;
 		}
 		Optional<PhotoAsset> asset;
@@ -55,23 +61,23 @@ final class JobRunner {
 			asset = library.findByJob(job.id());
 		} catch (RuntimeException e) {
 			log.warn("library could not look up job {}; trying again later: {}", job.id(), e.toString());
-			engine.requeue(job, clock.instant().plus(engine.currentSettings().retryDelay()), false);
+			outcomes.requeue(job, clock.instant().plus(table.currentSettings().retryDelay()), false);
 			return;
 		}
 		if (asset.isEmpty()) {
 			awaitAsset(job);
 			return;
 		}
-		EngineSettings current = engine.currentSettings();
+		EngineSettings current = table.currentSettings();
 		if (job.interrupted() >= current.maxInterruptedAttempts()) {
-			engine.finishAttempt(job);
-			engine.endInError(job, JobError.ABANDONED_ATTEMPTS.reason("the process died during " + job.interrupted()
+			outcomes.finishAttempt(job);
+			outcomes.endInError(job, JobError.ABANDONED_ATTEMPTS.reason("the process died during " + job.interrupted()
 					+ " attempts of job " + job.id()));
 			return;
 		}
 		Instant started = clock.instant();
 		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
-		engine.startAttempt(job, asset.get().uri(), queuedMs);
+		outcomes.startAttempt(job, asset.get().uri(), queuedMs);
 		Runnable outcome = attempt(job, library, developer, codec, current, started, queuedMs);
 		// The attempt ended in this process: it no longer counts as one the process died during. Recorded before
 		// the outcome re-queues the job, so another worker cannot start it first.
@@ -79,12 +85,13 @@ final class JobRunner {
 		outcome.run();
 	}
 
-	/** @return how the attempt ended, for the engine */
+	/** @return how the attempt ended, for {@link JobOutcomes} */
 	private Runnable attempt(Job job, CameraPhotoStore library, PhotoDeveloper developer, JpegCodec codec,
 			EngineSettings current, Instant started, long queuedMs) {
 		Instant deadline = started.plus(current.jobTimeout());
-		BooleanSupplier cancelled = () -> job.cancelled() || engine.stopped() || clock.instant().isAfter(deadline)
-				|| Conditions.mustYield(job.priority(), services.conditions().get()) || engine.mustMakeWayForHigh(job);
+		BooleanSupplier cancelled = () -> job.cancelled() || table.stopped() || clock.instant().isAfter(deadline)
+				|| Conditions.mustYield(job.priority(), services.conditions().get())
+				|| scheduler.mustMakeWayForHigh(job);
 		try {
 			spool.recordInterruptedAttempts(job.id(), job.interrupted() + 1);
 			BurstMetadata.Stored stored = spool.read(job.id());
@@ -99,11 +106,11 @@ final class JobRunner {
 			}
 			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
 			if (replaced.isPresent()) {
-				return () -> engine.complete(job, queuedMs, phase2Ms);
+				return () -> outcomes.complete(job, queuedMs, phase2Ms);
 			}
 			return () -> {
-				engine.finishAttempt(job);
-				engine.drop(job, "its asset was deleted during development");
+				outcomes.finishAttempt(job);
+				outcomes.drop(job, "its asset was deleted during development");
 			};
 		} catch (CancellationException e) {
 			discardOutput(job);
@@ -111,21 +118,21 @@ final class JobRunner {
 		} catch (NoSuchFileException e) {
 			discardOutput(job);
 			return () -> {
-				engine.finishAttempt(job);
-				engine.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+				outcomes.finishAttempt(job);
+				outcomes.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
 			};
 		} catch (IOException e) {
 			discardOutput(job);
-			return () -> engine.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
+			return () -> outcomes.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
 		} catch (MediaLibraryException e) {
 			discardOutput(job);
-			return () -> engine.attemptFailed(job,
+			return () -> outcomes.attemptFailed(job,
 					JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
 		} catch (RuntimeException | OutOfMemoryError e) {
 			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
-			return () -> engine.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+			return () -> outcomes.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
 		}
 	}
 
@@ -143,32 +150,33 @@ final class JobRunner {
 	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
 	private void awaitAsset(Job job) {
 		Instant now = clock.instant();
-		EngineSettings current = engine.currentSettings();
+		EngineSettings current = table.currentSettings();
 		if (job.cancelled() || !job.acceptedAt().plus(current.orphanGrace()).isAfter(now)) {
-			engine.finishAttempt(job);
-			engine.drop(job, job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
+			outcomes.finishAttempt(job);
+			outcomes.drop(job,
+					job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
 			return;
 		}
-		int checks = engine.nextAssetCheck(job);
+		int checks = outcomes.nextAssetCheck(job);
 		Duration wait = current.assetWait().multipliedBy(1L << Math.min(checks, 16));
 		if (wait.compareTo(LONGEST_ASSET_WAIT) > 0) {
 			wait = LONGEST_ASSET_WAIT;
 		}
-		engine.requeue(job, now.plus(wait), false);
+		outcomes.requeue(job, now.plus(wait), false);
 	}
 
 	/** A running job stopped at a tile boundary: cancelled, timed out, shut down, or yielding to a capture. */
 	private void stoppedAtTile(Job job, Instant deadline) {
 		if (job.cancelled()) {
-			engine.finishAttempt(job);
-			engine.drop(job, "its asset was deleted during development");
+			outcomes.finishAttempt(job);
+			outcomes.drop(job, "its asset was deleted during development");
 		} else if (clock.instant().isAfter(deadline)) {
-			engine.attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
-					+ engine.currentSettings().jobTimeout().toSeconds() + " s"));
+			outcomes.attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
+					+ table.currentSettings().jobTimeout().toSeconds() + " s"));
 		} else {
 			// Yielding (or shutting down) is not a failed attempt.
-			engine.uncountAttempt(job);
-			engine.requeue(job, Instant.MIN, true);
+			outcomes.uncountAttempt(job);
+			outcomes.requeue(job, Instant.MIN, true);
 		}
 	}
 

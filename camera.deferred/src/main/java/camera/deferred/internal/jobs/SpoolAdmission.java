@@ -16,6 +16,7 @@ import camera.api.hal.RawFrame;
  */
 final class SpoolAdmission implements BurstSpooling {
 	private final JobEngine engine;
+	private final SpoolBudget budget;
 	private final String jobId;
 	private final Spool.BurstWriting writing;
 	private final Logger log;
@@ -23,8 +24,9 @@ final class SpoolAdmission implements BurstSpooling {
 	private String refusal;
 	private boolean ended;
 
-	SpoolAdmission(JobEngine engine, String jobId, Spool.BurstWriting writing, Logger log) {
+	SpoolAdmission(JobEngine engine, SpoolBudget budget, String jobId, Spool.BurstWriting writing, Logger log) {
 		this.engine = engine;
+		this.budget = budget;
 		this.jobId = jobId;
 		this.writing = writing;
 		this.log = log;
@@ -36,8 +38,8 @@ final class SpoolAdmission implements BurstSpooling {
 			return;
 		}
 		long bytes = frame.data().limit();
-		if (!engine.reserveSpool(bytes)) {
-			refusal = "the spool holds " + engine.spoolUse() + "; a burst of more than " + (reservedBytes + bytes)
+		if (!budget.reserve(bytes)) {
+			refusal = "the spool holds " + budget.use() + "; a burst of more than " + (reservedBytes + bytes)
 					+ " bytes does not fit";
 			return;
 		}
@@ -57,7 +59,7 @@ final class SpoolAdmission implements BurstSpooling {
 		if (refusal != null) {
 			String reason = refusal;
 			abandon();
-			engine.countFallback();
+			budget.countFallback();
 			throw new SpoolFullException(reason);
 		}
 		ended = true;
@@ -66,12 +68,12 @@ final class SpoolAdmission implements BurstSpooling {
 		try {
 			storedBytes = writing.finish(burst, acceptedAt);
 		} catch (IOException | RuntimeException e) {
-			engine.releaseSpool(reservedBytes);
-			engine.countFallback();
+			budget.release(reservedBytes);
+			budget.countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
 			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
 		}
-		engine.releaseSpool(reservedBytes - storedBytes);
+		budget.release(reservedBytes - storedBytes);
 		engine.admit(jobId, burst.captureTime(), acceptedAt, storedBytes);
 		return jobId;
 	}
@@ -88,6 +90,6 @@ final class SpoolAdmission implements BurstSpooling {
 			log.warn("spool of abandoned job {} could not be removed; the next start removes it: {}", jobId,
 					e.toString());
 		}
-		engine.releaseSpool(reservedBytes);
+		budget.release(reservedBytes);
 	}
 }
