@@ -7,7 +7,7 @@ import camera.api.JobPriority;
 import camera.api.JobState;
 
 /**
- * One deferred job as the engine tracks it. Guarded by the engine's lock, except the cancel flag, which a
+ * One deferred job as the engine tracks it. Guarded by the {@link JobTable}'s lock, except the cancel flag, which a
  * running job polls between tiles.
  */
 final class Job {

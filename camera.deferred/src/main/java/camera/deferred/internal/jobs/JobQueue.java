@@ -9,7 +9,7 @@ import camera.api.JobPriority;
 
 /**
  * The pending jobs in the order they should run: HIGH before NORMAL before LOW; the newest HIGH request first
- * (the photo the user looks at now); NORMAL and LOW first in, first out. Not thread-safe: the engine's lock
+ * (the photo the user looks at now); NORMAL and LOW first in, first out. Not thread-safe: the {@link JobTable}'s lock
  * guards it.
  */
 final class JobQueue {
