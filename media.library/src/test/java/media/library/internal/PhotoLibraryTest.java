@@ -746,7 +746,7 @@ class PhotoLibraryTest {
 		}
 
 		@Test
-		void reopeningRemovesUnfinishedWritesAndFoldersNoAssetOwns() throws Exception {
+		void reopeningRemovesUnfinishedWritesAndSetsAsideFoldersNoAssetOwns() throws Exception {
 			PhotoAsset fast = fixture.savedCameraAsset("job-62");
 			fixture.close();
 			Path stray = data.resolve("media/Photo/" + fast.id()).resolve("." + fast.displayName() + ".x.part");
@@ -757,6 +757,7 @@ class PhotoLibraryTest {
 
 			assertThat(stray).doesNotExist();
 			assertThat(orphan).doesNotExist();
+			assertThat(data.resolve("media/lost+found/4242")).isDirectory();
 			assertThat(TestImages.isFast(fixture.fileOf(fast))).isTrue();
 		}
 	}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.osgi.service.log.Logger;
 
+import media.library.MediaQuality;
 import media.library.internal.files.AtomicFiles;
 import media.library.internal.files.LibraryPaths;
 import media.library.internal.files.StorageFailures;
@@ -19,8 +20,9 @@ import media.library.internal.store.AssetRow;
 import media.library.internal.store.AssetStore;
 
 /**
- * Brings the files in step with the database when the library opens, after whatever stopped it: finishes
- * replacements the database committed, and removes staging files and folders no row owns.
+ * Brings the files and the database in step when the library opens, after whatever stopped it: finishes
+ * replacements the database committed, lists again or sets aside photo folders no row owns (never deleting
+ * them), removes staging files and stale thumbnails, and removes rows whose image file is gone.
  */
 public final class LibraryRecovery {
 	private final LibraryPaths paths;
@@ -41,7 +43,9 @@ public final class LibraryRecovery {
 			for (AssetRow row : store.withStagedFiles()) {
 				finishReplacement(row);
 			}
-			removeLeftovers();
+			new UnlistedFolders(paths, store, log).reconcile(new HashSet<>(store.allIds()));
+			removeRowsWithoutFiles();
+			removeLeftovers(new HashSet<>(store.allIds()));
 		} catch (IOException e) {
 			throw StorageFailures.of("recovering the library files", e);
 		}
@@ -58,24 +62,16 @@ public final class LibraryRecovery {
 		store.clearStaged(row.id());
 	}
 
-	private void removeLeftovers() throws IOException {
-		Set<Long> ids = new HashSet<>(store.allIds());
-		List<Path> folders;
-		try (Stream<Path> list = Files.list(paths.photos())) {
-			folders = list.toList();
-		}
-		for (Path folder : folders) {
-			Long id = idOf(folder.getFileName().toString());
-			if (id == null || !ids.contains(id)) {
-				log.info("Removing {}, which no asset owns", paths.root().relativize(folder));
-				deleteTree(folder);
-			} else {
-				removeStagingFiles(folder);
+	private void removeLeftovers(Set<Long> ids) throws IOException {
+		for (long id : ids) {
+			Path folder = paths.assetDirectory(id);
+			if (Files.isDirectory(folder)) {
+				PhotoFolders.removeStagingFiles(folder, paths, log);
 			}
 		}
 		try (Stream<Path> list = Files.list(paths.thumbnails())) {
 			for (Path thumbnail : list.toList()) {
-				Long id = idOf(thumbnail.getFileName().toString().split("\\.", 2)[0]);
+				Long id = PhotoFolders.idOf(thumbnail.getFileName().toString().split("\\.", 2)[0]);
 				if (id == null || !ids.contains(id) || LibraryPaths.isStagingFile(thumbnail)) {
 					Files.deleteIfExists(thumbnail);
 				}
@@ -83,26 +79,37 @@ public final class LibraryRecovery {
 		}
 	}
 
-	private void removeStagingFiles(Path folder) throws IOException {
-		try (Stream<Path> list = Files.list(folder)) {
-			for (Path file : list.filter(LibraryPaths::isStagingFile).toList()) {
-				log.info("Removing {}, an image write that never completed", paths.root().relativize(file));
-				Files.deleteIfExists(file);
+	/**
+	 * Rows whose image file is gone are no photo any more: they are removed and reported, unless phase 2 will
+	 * still write their FULL image. When no listed file is left at all the photo folder is more likely not
+	 * mounted or replaced than every photo lost, so the rows stay and that is reported instead.
+	 */
+	private void removeRowsWithoutFiles() {
+		List<AssetRow> withImages = store.withImages();
+		List<AssetRow> missing = withImages.stream()
+			.filter(row -> !Files.exists(paths.imageFile(row.id(), row.displayName())))
+			.toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		if (missing.size() == withImages.size() && missing.size() > 1) {
+			log.warn("None of the {} image files the library database lists is in {}: the rows are kept; is the "
+					+ "data directory the right one, and complete?", missing.size(), paths.photos());
+			return;
+		}
+		List<Long> gone = new ArrayList<>();
+		for (AssetRow row : missing) {
+			if (row.quality() == MediaQuality.FAST && row.deferredJobId() != null) {
+				log.warn("The FAST image of asset {} is gone; it stays listed until job {} writes its FULL image",
+						row.id(), row.deferredJobId());
+			} else {
+				gone.add(row.id());
 			}
 		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		try (Stream<Path> tree = Files.walk(root)) {
-			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
+		if (!gone.isEmpty()) {
+			store.delete(gone);
+			log.warn("Removed {} assets whose image file was gone from {}: {}", gone.size(),
+					paths.root().relativize(paths.photos()), gone);
 		}
-	}
-
-	private static Long idOf(String name) {
-		boolean number = !name.isEmpty() && name.length() <= 18 && !name.startsWith("0")
-				&& name.chars().allMatch(c -> c >= '0' && c <= '9');
-		return number ? Long.valueOf(name) : null;
 	}
 }

@@ -8,7 +8,8 @@ import media.library.MediaQuality;
 
 /**
  * Where the library keeps its files under {@code <data>/media}: the database, {@code Photo/<id>/<name>} for
- * images and {@code Thumbnails/<id>.<quality>.jpg}. Every path it hands out is checked to resolve under the root.
+ * images, {@code Thumbnails/<id>.<quality>.jpg}, and {@code lost+found/} for what start-up found in the photo
+ * folder but could not list. Every path it hands out is checked to resolve under the root.
  */
 public final class LibraryPaths {
 	private static final String STAGING_SUFFIX = ".part";
@@ -42,6 +43,11 @@ public final class LibraryPaths {
 	/** @return the folder of thumbnails */
 	public Path thumbnails() {
 		return thumbnails;
+	}
+
+	/** @return the folder where start-up moves what it found among the photos and could not list */
+	public Path lostAndFound() {
+		return root.resolve("lost+found");
 	}
 
 	/** @return the folder of one asset */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import media.library.AssetQuery;
+import media.library.ImageFileType;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
 import media.library.MediaQuality;
@@ -61,6 +62,19 @@ public final class AssetStore {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Lists under its folder's id an image that was on disk but in no row (an emptied or restored database), as a
+	 * saved FULL photo with no job: nothing can develop it further, so it is final.
+	 */
+	public void insertFound(long id, String displayName, SavedImage image, Instant dateAdded, Instant dateTaken) {
+		database.write("listing the found image of asset " + id, c -> update(c, "INSERT INTO asset (id, display_name, "
+				+ "photo_type, mime_type, width, height, size, date_added, date_modified, date_taken, quality) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, displayName, PhotoType.IMAGE.name(),
+				ImageFileType.JPEG.mimeType(), image.width(), image.height(), image.size(), dateAdded.toEpochMilli(),
+				dateAdded.toEpochMilli(), dateTaken == null ? null : dateTaken.toEpochMilli(),
+				MediaQuality.FULL.name()));
 	}
 
 	/**
@@ -200,6 +214,11 @@ public final class AssetStore {
 	public List<AssetRow> unfinishedBefore(Instant cutOff) {
 		return database.read("listing unfinished assets", c -> select(c,
 				"WHERE (pending = 1 OR size = 0) AND date_added < ? ORDER BY id", cutOff.toEpochMilli()));
+	}
+
+	/** @return every asset that has an image */
+	public List<AssetRow> withImages() {
+		return database.read("listing assets with images", c -> select(c, "WHERE size > 0 ORDER BY id"));
 	}
 
 	/** @return assets with a replacement committed but maybe not renamed */

@@ -2,6 +2,7 @@ package media.library.internal.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -111,6 +112,15 @@ public final class LibraryDatabase implements AutoCloseable {
 		read("setting the busy timeout", c -> execute(c, pragma));
 	}
 
+	private void checkpoint() throws SQLException {
+		try (Statement statement = writer.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+			if (result.next() && result.getInt(1) != 0) {
+				throw new SQLException("the write-ahead log could not be checkpointed: another connection holds it");
+			}
+		}
+	}
+
 	private static Void execute(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
@@ -136,18 +146,35 @@ public final class LibraryDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Closes both connections after moving the whole write-ahead log into the database file, so that
+	 * {@code library.db} alone holds the library: a copy or backup of it without its {@code -wal} loses nothing.
+	 */
 	@Override
 	public void close() {
 		writerLock.lock();
 		readerLock.lock();
+		SQLException failure = null;
 		try {
-			reader.close();
-			writer.close();
+			checkpoint();
 		} catch (SQLException e) {
-			throw DatabaseFailures.of("closing the library database", e);
-		} finally {
-			readerLock.unlock();
-			writerLock.unlock();
+			failure = e;
+		}
+		for (Connection connection : new Connection[] { reader, writer }) {
+			try {
+				connection.close();
+			} catch (SQLException e) {
+				if (failure == null) {
+					failure = e;
+				} else {
+					failure.addSuppressed(e);
+				}
+			}
+		}
+		readerLock.unlock();
+		writerLock.unlock();
+		if (failure != null) {
+			throw DatabaseFailures.of("closing the library database", failure);
 		}
 	}
 }

@@ -2,6 +2,8 @@ package camera.hal.v4l2.internal.discovery;
 
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,8 +65,12 @@ public final class V4l2Hal {
 	private final BundleContext context;
 	private final Logger log;
 	private final Syscalls syscalls = new NativeSyscalls();
-	private final ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "darkroom-v4l2-watcher"));
+	private final List<Thread> watcherThreads = new CopyOnWriteArrayList<>();
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "darkroom-v4l2-watcher");
+		watcherThreads.add(thread);
+		return thread;
+	});
 	private volatile CaptureSettings settings;
 	private Config watching;
 	private DeviceWatcher watcher;
@@ -96,6 +102,12 @@ public final class V4l2Hal {
 		try {
 			if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
 				log.error("the V4L2 watcher thread did not stop within 10 s");
+			}
+			// The executor reports termination just before its thread ends; the old class loader must be free.
+			for (Thread thread : watcherThreads) {
+				if (thread.isAlive()) {
+					thread.join(Duration.ofSeconds(10));
+				}
 			}
 		} catch (InterruptedException e) {
 			log.warn("interrupted while the V4L2 watcher thread stops");
