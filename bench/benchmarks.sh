@@ -48,6 +48,7 @@ test_classpath() {
 	echo "$root/$1/target/test-classes:$root/$1/target/classes:$(cat "$work/$1.classpath")"
 }
 deferred_classpath=$(test_classpath camera.deferred)
+develop_classpath=$(test_classpath camera.develop)
 sim_classpath=$(test_classpath camera.hal.sim)
 library_classpath=$(test_classpath media.library)
 
@@ -97,8 +98,8 @@ burst_parallel_ms=$(( ($(date +%s%N) - dd_start) / 1000000 ))
 rm -f "$work/data"/frame-*
 
 echo "running the pipeline's benchmark outside OSGi ..." >&2
-pipeline_command="java --enable-native-access=ALL-UNNAMED -cp <camera.deferred test classpath> camera.deferred.bench.PipelineBenchmark 4000 3000 5"
-"$java" --enable-native-access=ALL-UNNAMED -cp "$deferred_classpath" camera.deferred.bench.PipelineBenchmark 4000 3000 5 \
+pipeline_command="java --enable-native-access=ALL-UNNAMED -cp <camera.develop test classpath> camera.develop.bench.PipelineBenchmark 4000 3000 5"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$develop_classpath" camera.develop.bench.PipelineBenchmark 4000 3000 5 \
 	> "$work/pipeline.out"
 
 echo "running the simulated sensor's frame benchmark ..." >&2

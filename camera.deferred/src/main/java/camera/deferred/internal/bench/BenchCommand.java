@@ -26,8 +26,8 @@ import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.Size;
 import camera.api.hal.HalCamera;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.MediaAssetChangeRequest;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
@@ -45,6 +45,7 @@ public final class BenchCommand {
 
 	private final PhotoDeveloper developer;
 	private final JpegCodec codec;
+	private final JpegCodec imageIo;
 	private final ScheduledExecutorService sampler;
 	private final List<HalCamera> halCameras = new CopyOnWriteArrayList<>();
 
@@ -64,9 +65,11 @@ public final class BenchCommand {
 	private Logger log;
 
 	@Activate
-	public BenchCommand(@Reference PhotoDeveloper developer, @Reference JpegCodec codec) {
+	public BenchCommand(@Reference PhotoDeveloper developer, @Reference JpegCodec codec,
+			@Reference(target = "(" + JpegCodec.ENCODER + "=" + JpegCodec.IMAGEIO + ")") JpegCodec imageIo) {
 		this.developer = developer;
 		this.codec = codec;
+		this.imageIo = imageIo;
 		this.sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "darkroom-bench");
 			thread.setDaemon(true);
@@ -136,7 +139,7 @@ public final class BenchCommand {
 				burst = capture.burst(BURST_SHOTS, sampler);
 			}
 			int rounds = Math.clamp(arguments.count() / 4, 3, 10);
-			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, rounds).run(hal, size);
+			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds).run(hal, size);
 			return report(camera, size, latencies, burst, development);
 		} finally {
 			if (!wasPaused) {

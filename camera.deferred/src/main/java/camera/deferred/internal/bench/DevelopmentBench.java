@@ -14,13 +14,10 @@ import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.codec.SingleEncoderCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.Psnr;
-import camera.deferred.internal.pipeline.Resampling;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 
 /**
  * Times the development pipeline and the encoders on a real burst taken from the camera's HAL directly (the
@@ -38,12 +35,18 @@ final class DevelopmentBench {
 
 	private final PhotoDeveloper developer;
 	private final JpegCodec codec;
+	private final JpegCodec imageIo;
 	private final int rounds;
 
-	/** @param rounds timed runs of each step, after one warm-up run */
-	DevelopmentBench(PhotoDeveloper developer, JpegCodec codec, int rounds) {
+	/**
+	 * @param codec   the platform's codec, timed as libjpeg-turbo when that is what it runs on
+	 * @param imageIo the codec bound to ImageIO
+	 * @param rounds  timed runs of each step, after one warm-up run
+	 */
+	DevelopmentBench(PhotoDeveloper developer, JpegCodec codec, JpegCodec imageIo, int rounds) {
 		this.developer = developer;
 		this.codec = codec;
+		this.imageIo = imageIo;
 		this.rounds = rounds;
 	}
 
@@ -69,19 +72,12 @@ final class DevelopmentBench {
 		RawFrame first = burst.get(0);
 		ExifData exif = new ExifData(Instant.now(), 1, "Darkroom", "camera:bench", first.metadata().exposureNanos(),
 				first.metadata().iso(), null);
-		double phase2 = medianMillis(() -> codec.encode(developer.developFull(burst, () -> false), FULL_QUALITY, exif));
-		RgbImage full = developer.developFull(burst, () -> false);
-		double turbo = Double.NaN;
-		Optional<SingleEncoderCodec> libjpegTurbo = SingleEncoderCodec.libjpegTurbo();
-		if (libjpegTurbo.isPresent()) {
-			try (SingleEncoderCodec encoder = libjpegTurbo.get()) {
-				turbo = medianMillis(() -> encoder.encode(full, FULL_QUALITY, exif));
-			}
-		}
-		double imageIo;
-		try (SingleEncoderCodec encoder = SingleEncoderCodec.imageIo()) {
-			imageIo = medianMillis(() -> encoder.encode(full, FULL_QUALITY, exif));
-		}
+		double phase2 = medianMillis(() -> codec.encode(developer.developFull(burst), FULL_QUALITY, exif));
+		RgbImage full = developer.developFull(burst);
+		double turbo = codec.name().startsWith(JpegCodec.LIBJPEG_TURBO_NAME)
+				? medianMillis(() -> codec.encode(full, FULL_QUALITY, exif))
+				: Double.NaN;
+		double imageIoMillis = medianMillis(() -> imageIo.encode(full, FULL_QUALITY, exif));
 		ByteBuffer source = first.data();
 		ByteBuffer copy = ByteBuffer.allocateDirect(source.limit());
 		double copyMillis = medianMillis(() -> copy.clear().put(0, source, 0, source.limit()));
@@ -89,11 +85,11 @@ final class DevelopmentBench {
 		double phase2Psnr = Double.NaN;
 		if (reference.isPresent()) {
 			RgbImage ideal = developer.renderReference(reference.get());
-			RgbImage fast = Resampling.toSize(developer.developFast(first), ideal.width(), ideal.height());
-			phase1Psnr = Psnr.between(fast, ideal);
-			phase2Psnr = Psnr.between(full, ideal);
+			RgbImage fast = developer.developFast(first).resizedTo(ideal.width(), ideal.height());
+			phase1Psnr = fast.psnr(ideal);
+			phase2Psnr = full.psnr(ideal);
 		}
-		return new Results(burst.size(), first.metadata().iso(), phase2, turbo, imageIo, copyMillis, phase1Psnr,
+		return new Results(burst.size(), first.metadata().iso(), phase2, turbo, imageIoMillis, copyMillis, phase1Psnr,
 				phase2Psnr);
 	}
 

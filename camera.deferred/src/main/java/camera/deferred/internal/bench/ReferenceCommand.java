@@ -21,8 +21,8 @@ import org.osgi.service.log.LoggerFactory;
 import camera.api.CameraException;
 import camera.api.Size;
 import camera.api.hal.HalCamera;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 
 /**
  * {@code camera:reference}: writes a simulated camera's noise-free reference as a JPEG, rendered with the same

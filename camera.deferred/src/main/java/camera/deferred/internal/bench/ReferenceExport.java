@@ -13,9 +13,9 @@ import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 
 /**
  * The noise-free reference of a camera, rendered through the pipeline's own output transform and encoded as a

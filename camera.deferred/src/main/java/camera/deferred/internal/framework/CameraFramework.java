@@ -23,8 +23,8 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 
 /**
  * The camera manager without the component model: the cameras of every HAL, the sessions made on them, and the

@@ -27,9 +27,9 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
-import camera.deferred.internal.codec.JpegCodec;
 import camera.deferred.internal.jobs.DeferredEngine;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.PhotoAccessHelper;
 import media.library.processing.CameraPhotoStore;
 

@@ -23,11 +23,12 @@ import camera.api.CaptureEndInfo;
 import camera.api.CaptureStartInfo;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
-import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.development.StoppableDevelopment;
 import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.deferred.internal.jobs.SpoolFullException;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.MediaLibraryException;
 
 /**
@@ -44,6 +45,7 @@ final class CapturePipeline {
 	private final FastImages fastImages;
 	private final DeliveryServices services;
 	private final Map<PhotoDelivery, Delivery> deliveries = new EnumMap<>(PhotoDelivery.class);
+	private final StoppableDevelopment development = new StoppableDevelopment();
 	private volatile boolean stopping;
 
 	CapturePipeline(Logger log, Supplier<FrameworkSettings> settings, PhotoDeveloper developer, JpegCodec codec,
@@ -54,8 +56,10 @@ final class CapturePipeline {
 		this.activity = activity;
 		this.fastImages = new FastImages(developer, codec, settings);
 		this.services = services;
-		Delivery fullAsset = new FullAssetDelivery(developer, codec, settings, services, this::stopping, log);
-		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(developer, codec, settings, this::stopping));
+		Delivery fullAsset = new FullAssetDelivery(developer, codec, settings, services, development, this::stopping,
+				log);
+		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(developer, codec, settings, development,
+				this::stopping));
 		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
 		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(fullAsset, log));
 	}
@@ -78,6 +82,7 @@ final class CapturePipeline {
 	/** Development still running is cancelled between tiles; captures not yet started fail. */
 	void stop() {
 		stopping = true;
+		development.close();
 	}
 
 	private boolean stopping() {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
 import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.CapturedBurst;
+import camera.develop.ExifData;
 
 /**
  * A capture whose frames are all in, on its way to the app.

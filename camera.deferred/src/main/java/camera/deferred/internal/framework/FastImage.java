@@ -1,7 +1,7 @@
 package camera.deferred.internal.framework;
 
 import camera.api.Thumbnail;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.RgbImage;
 
 /**
  * The first-phase development of a capture.

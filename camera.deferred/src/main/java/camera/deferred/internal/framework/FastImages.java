@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 import camera.api.Size;
 import camera.api.Thumbnail;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 
 /**
  * Phase 1: the light development of one frame, encoded fast. It starts as soon as the first frame of a capture

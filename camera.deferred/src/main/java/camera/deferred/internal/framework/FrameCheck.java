@@ -3,10 +3,10 @@ package camera.deferred.internal.framework;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
+import camera.api.hal.FrameRows;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.pipeline.FrameRows;
 
 /**
  * What the framework checks of every frame a HAL delivers before anything develops or stores it: the format and

@@ -11,8 +11,9 @@ import camera.api.FrameShutterInfo;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
+import camera.deferred.internal.development.PhotoExif;
 import camera.deferred.internal.jobs.BurstSpooling;
+import camera.develop.ExifData;
 
 /**
  * Receives the frames of one capture from the HAL: fires {@code frameShutter} when the exposure begins, leaves
@@ -69,7 +70,7 @@ final class FrameCollector implements FrameSink {
 			spooling.add(frame);
 		}
 		if (frames.size() == 1) {
-			exif = Exif.of(capture, frame, captureTime);
+			exif = PhotoExif.of(capture.setting(), capture.configuration().camera(), frame.metadata(), captureTime);
 			if (fastStart != null) {
 				fastImage = fastStart.apply(frame, exif);
 			}

@@ -8,9 +8,10 @@ import org.osgi.service.log.Logger;
 
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.deferred.internal.development.StoppableDevelopment;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 import media.library.MediaAssetChangeRequest;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
@@ -27,15 +28,17 @@ final class FullAssetDelivery implements Delivery {
 	private final JpegCodec codec;
 	private final Supplier<FrameworkSettings> settings;
 	private final DeliveryServices services;
+	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
 	private final Logger log;
 
 	FullAssetDelivery(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings,
-			DeliveryServices services, BooleanSupplier cancelled, Logger log) {
+			DeliveryServices services, StoppableDevelopment development, BooleanSupplier cancelled, Logger log) {
 		this.developer = developer;
 		this.codec = codec;
 		this.settings = settings;
 		this.services = services;
+		this.development = development;
 		this.cancelled = cancelled;
 		this.log = log;
 	}
@@ -45,7 +48,7 @@ final class FullAssetDelivery implements Delivery {
 		PhotoAccessHelper library = services.library()
 			.orElseThrow(() -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"the media library is not available to save capture " + photo.capture().id()));
-		RgbImage image = developer.developFull(photo.frameViews(), cancelled);
+		RgbImage image = development.developFull(developer, photo.frameViews(), cancelled);
 		byte[] jpeg = codec.encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
 				photo.exif());
 		PhotoAsset created = library.createAsset(PhotoType.IMAGE, "jpg");

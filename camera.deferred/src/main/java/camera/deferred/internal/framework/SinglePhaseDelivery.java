@@ -6,9 +6,10 @@ import java.util.function.Supplier;
 
 import camera.api.Photo;
 import camera.api.Size;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.deferred.internal.development.StoppableDevelopment;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 import media.library.MediaQuality;
 
 /** The baseline: the full pipeline runs inline and {@code photoAvailable} delivers a FULL photo. */
@@ -16,19 +17,21 @@ final class SinglePhaseDelivery implements Delivery {
 	private final PhotoDeveloper developer;
 	private final JpegCodec codec;
 	private final Supplier<FrameworkSettings> settings;
+	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
 
 	SinglePhaseDelivery(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings,
-			BooleanSupplier cancelled) {
+			StoppableDevelopment development, BooleanSupplier cancelled) {
 		this.developer = developer;
 		this.codec = codec;
 		this.settings = settings;
+		this.development = development;
 		this.cancelled = cancelled;
 	}
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
-		RgbImage image = developer.developFull(photo.frameViews(), cancelled);
+		RgbImage image = development.developFull(developer, photo.frameViews(), cancelled);
 		byte[] jpeg = codec.encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
 				photo.exif());
 		photo.capture()

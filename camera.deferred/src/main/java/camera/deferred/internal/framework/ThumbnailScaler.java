@@ -1,6 +1,6 @@
 package camera.deferred.internal.framework;
 
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.RgbImage;
 
 /** Shrinks a developed image for a thumbnail by averaging the source pixels under each thumbnail pixel. */
 final class ThumbnailScaler {

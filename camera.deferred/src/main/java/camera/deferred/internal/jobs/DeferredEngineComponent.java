@@ -7,16 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import camera.api.DeferredJob;
-import camera.api.DeferredProcessing;
-import camera.api.DeferredStats;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.events.JobEventPublisher;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.schedule.Condition;
-import media.library.processing.CameraPhotoStore;
-import media.library.processing.DeferredProcessingSession;
-
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +23,16 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import camera.api.DeferredJob;
+import camera.api.DeferredProcessing;
+import camera.api.DeferredStats;
+import camera.deferred.internal.events.JobEventPublisher;
+import camera.deferred.internal.schedule.Condition;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import media.library.processing.CameraPhotoStore;
+import media.library.processing.DeferredProcessingSession;
 
 /**
  * The deferred engine as a service: the capture path hands it bursts, the library drives its priorities and

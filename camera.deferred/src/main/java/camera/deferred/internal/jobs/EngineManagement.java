@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.DeferredJob;
 import camera.api.DeferredStats;
 import camera.api.JobPriority;
-import camera.deferred.internal.codec.JpegCodec;
 import camera.deferred.internal.schedule.Conditions;
+import camera.develop.JpegCodec;
 import media.library.processing.CameraPhotoStore;
-
-import org.osgi.service.log.Logger;
 
 /** The management API the shell watches and steers the engine through: jobs, statistics, pause, drain. */
 final class EngineManagement {

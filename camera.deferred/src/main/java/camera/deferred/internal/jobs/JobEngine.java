@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
 import camera.api.JobPriority;
-import camera.deferred.internal.codec.JpegCodec;
 import camera.deferred.internal.events.JobEventPublisher;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
 import camera.deferred.internal.schedule.Condition;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.processing.CameraPhotoStore;
-
-import org.osgi.service.log.Logger;
 
 /**
  * The deferred engine: durable jobs, their queue and the workers that run phase 2 ({@link JobRunner}); the
@@ -157,6 +157,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			workers.shutdownNow();
 			housekeeping.stopNow();
 			Thread.currentThread().interrupt();
+		} finally {
+			phaseTwo.stop();
 		}
 	}
 

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
+import org.osgi.service.log.Logger;
+
 import camera.deferred.internal.schedule.Conditions;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.MediaLibraryException;
 import media.library.PhotoAsset;
 import media.library.processing.CameraPhotoStore;
-
-import org.osgi.service.log.Logger;
 
 /**
  * One attempt of phase 2 on a worker thread: checks that the job's asset exists, reads the spool, develops and

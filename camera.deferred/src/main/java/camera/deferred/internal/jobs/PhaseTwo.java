@@ -9,12 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-import camera.api.PhotoCaptureSetting;
-import camera.api.hal.FrameMetadata;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.deferred.internal.development.PhotoExif;
+import camera.deferred.internal.development.StoppableDevelopment;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 
 /** Develops a spooled burst fully and encodes it into a JPEG file the library can take. */
 final class PhaseTwo {
@@ -24,9 +24,15 @@ final class PhaseTwo {
 	}
 
 	private final Path outputDirectory;
+	private final StoppableDevelopment development = new StoppableDevelopment();
 
 	PhaseTwo(Path outputDirectory) {
 		this.outputDirectory = outputDirectory;
+	}
+
+	/** Stops the developments still running. */
+	void stop() {
+		development.close();
 	}
 
 	/**
@@ -34,7 +40,7 @@ final class PhaseTwo {
 	 */
 	Developed develop(String jobId, CapturedBurst burst, int quality, PhotoDeveloper developer, JpegCodec codec,
 			BooleanSupplier cancelled) throws IOException {
-		RgbImage image = developer.developFull(burst.frames(), cancelled);
+		RgbImage image = development.developFull(developer, burst.frames(), cancelled);
 		if (cancelled.getAsBoolean()) {
 			throw new CancellationException("job " + jobId + " was stopped after development");
 		}
@@ -69,20 +75,7 @@ final class PhaseTwo {
 		}
 	}
 
-	static ExifData exif(CapturedBurst burst) {
-		PhotoCaptureSetting setting = burst.setting();
-		FrameMetadata first = burst.frames().getFirst().metadata();
-		return new ExifData(burst.captureTime(), orientation(setting.rotation().degrees(), setting.mirror()),
-				burst.camera().make(), burst.camera().model(), first.exposureNanos(), first.iso(), setting.location());
-	}
-
-	/** The EXIF orientation tag for a clockwise rotation, mirrored or not. */
-	static int orientation(int degrees, boolean mirror) {
-		return switch (degrees) {
-			case 90 -> mirror ? 7 : 6;
-			case 180 -> mirror ? 4 : 3;
-			case 270 -> mirror ? 5 : 8;
-			default -> mirror ? 2 : 1;
-		};
+	private static ExifData exif(CapturedBurst burst) {
+		return PhotoExif.of(burst.setting(), burst.camera(), burst.frames().getFirst().metadata(), burst.captureTime());
 	}
 }

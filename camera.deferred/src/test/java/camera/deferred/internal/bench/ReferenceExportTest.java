@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import camera.api.CameraPosition;
 import camera.api.CameraType;
@@ -28,14 +31,10 @@ import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
-
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 
 class ReferenceExportTest {
 	private static final Size SIZE = new Size(4, 2);
@@ -49,7 +48,7 @@ class ReferenceExportTest {
 		}
 
 		@Override
-		public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
+		public RgbImage developFull(List<RawFrame> burst) {
 			throw new AssertionError("not used");
 		}
 

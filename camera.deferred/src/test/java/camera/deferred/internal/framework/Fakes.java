@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.osgi.service.log.Logger;
 
@@ -34,14 +33,14 @@ import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.jobs.CapturedBurst;
 import camera.deferred.internal.jobs.BurstSpooling;
+import camera.deferred.internal.jobs.CapturedBurst;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.deferred.internal.jobs.SpoolFullException;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 import media.library.AssetQuery;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaQuality;
@@ -175,7 +174,7 @@ final class Fakes {
 		}
 
 		@Override
-		public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
+		public RgbImage developFull(List<RawFrame> burst) {
 			full.incrementAndGet();
 			fullBurstSizes.add(burst.size());
 			RawFrame first = burst.get(0);

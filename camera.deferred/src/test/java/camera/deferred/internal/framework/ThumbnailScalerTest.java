@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.RgbImage;
 
 class ThumbnailScalerTest {
 

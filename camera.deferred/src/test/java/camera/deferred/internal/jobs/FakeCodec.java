@@ -1,8 +1,8 @@
 package camera.deferred.internal.jobs;
 
-import camera.deferred.internal.codec.ExifData;
-import camera.deferred.internal.codec.JpegCodec;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.ExifData;
+import camera.develop.JpegCodec;
+import camera.develop.RgbImage;
 
 /** Writes "JPEG" bytes that say what was asked: the quality and the EXIF orientation. */
 final class FakeCodec implements JpegCodec {

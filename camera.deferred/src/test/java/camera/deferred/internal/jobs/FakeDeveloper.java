@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.pipeline.PhotoDeveloper;
-import camera.deferred.internal.pipeline.RgbImage;
+import camera.develop.PhotoDeveloper;
+import camera.develop.RgbImage;
 
 /**
  * A pipeline that "develops" over a number of tiles. It can be told to fail, or to hold at a tile until the
@@ -19,7 +17,7 @@ final class FakeDeveloper implements PhotoDeveloper {
 	final List<Long> developed = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int failuresToThrow;
 	volatile boolean alwaysFail;
-	/** When set, the next development waits at its first tile until released (polling the cancelled supplier). */
+	/** When set, the next development waits at its first tile until released (cancelled by interruption, as the real one). */
 	volatile CountDownLatch hold;
 	final CountDownLatch holding = new CountDownLatch(1);
 	/** {@link System#nanoTime()} when each development started. */
@@ -31,24 +29,20 @@ final class FakeDeveloper implements PhotoDeveloper {
 	}
 
 	@Override
-	public RgbImage developFull(List<RawFrame> burst, BooleanSupplier cancelled) {
+	public RgbImage developFull(List<RawFrame> burst) {
 		startedAt.add(System.nanoTime());
 		CountDownLatch latch = hold;
 		hold = null;
 		if (latch != null) {
 			holding.countDown();
 			try {
-				while (!latch.await(5, TimeUnit.MILLISECONDS)) {
-					if (cancelled.getAsBoolean()) {
-						throw new CancellationException("cancelled at a tile");
-					}
-				}
+				latch.await();
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				throw new CancellationException("interrupted");
 			}
 		}
-		if (cancelled.getAsBoolean()) {
+		if (Thread.currentThread().isInterrupted()) {
 			throw new CancellationException("cancelled at a tile");
 		}
 		if (alwaysFail) {
