@@ -23,8 +23,6 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 
 /**
  * The camera manager without the component model: the cameras of every HAL, the sessions made on them, and the
@@ -41,10 +39,9 @@ final class CameraFramework implements CameraManager {
 	private final CapturePipeline pipeline;
 	private final DeliveryPlanner planner;
 
-	CameraFramework(Logger log, Supplier<FrameworkSettings> settings, PhotoDeveloper developer, JpegCodec codec,
-			DeliveryServices services) {
+	CameraFramework(Logger log, Supplier<FrameworkSettings> settings, DeliveryServices services) {
 		this.log = log;
-		this.pipeline = new CapturePipeline(log, settings, developer, codec, services, workers,
+		this.pipeline = new CapturePipeline(log, settings, services, workers,
 				new CaptureActivity(services::engine));
 		this.planner = new DeliveryPlanner(services, settings, log);
 	}

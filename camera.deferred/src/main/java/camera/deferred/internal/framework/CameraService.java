@@ -91,12 +91,22 @@ public class CameraService implements CameraManager, DeliveryServices {
 			policyOption = ReferencePolicyOption.GREEDY)
 	private volatile PhotoAccessHelper library;
 
+	// Dynamic: a better-ranked developer (another implementation, a remote node) takes over without a restart.
+	@Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile PhotoDeveloper developer;
+
+	@Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile JpegCodec codec;
+
 	@Activate
-	public CameraService(Configuration configuration, @Reference PhotoDeveloper developer, @Reference JpegCodec codec,
-			@Reference(service = LoggerFactory.class) Logger log) {
+	public CameraService(Configuration configuration, @Reference(service = LoggerFactory.class) Logger log) {
 		this.log = log;
 		this.settings = settings(configuration);
-		this.framework = new CameraFramework(log, () -> settings, developer, codec, this);
+		this.framework = new CameraFramework(log, () -> settings, this);
+	}
+
+	@Activate
+	void started() {
 		log.info("Camera framework started; JPEG through {}", codec.name());
 	}
 
@@ -167,6 +177,16 @@ public class CameraService implements CameraManager, DeliveryServices {
 	@Override
 	public Optional<PhotoAccessHelper> library() {
 		return Optional.ofNullable(library);
+	}
+
+	@Override
+	public PhotoDeveloper developer() {
+		return developer;
+	}
+
+	@Override
+	public JpegCodec codec() {
+		return codec;
 	}
 
 	private static FrameworkSettings settings(Configuration configuration) {

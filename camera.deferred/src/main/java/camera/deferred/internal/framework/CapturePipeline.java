@@ -27,8 +27,6 @@ import camera.deferred.internal.development.StoppableDevelopment;
 import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.deferred.internal.jobs.SpoolFullException;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 import media.library.MediaLibraryException;
 
 /**
@@ -48,17 +46,16 @@ final class CapturePipeline {
 	private final StoppableDevelopment development = new StoppableDevelopment();
 	private volatile boolean stopping;
 
-	CapturePipeline(Logger log, Supplier<FrameworkSettings> settings, PhotoDeveloper developer, JpegCodec codec,
-			DeliveryServices services, ExecutorService workers, CaptureActivity activity) {
+	CapturePipeline(Logger log, Supplier<FrameworkSettings> settings, DeliveryServices services,
+			ExecutorService workers, CaptureActivity activity) {
 		this.log = log;
 		this.settings = settings;
 		this.workers = workers;
 		this.activity = activity;
-		this.fastImages = new FastImages(developer, codec, settings);
+		this.fastImages = new FastImages(services, settings);
 		this.services = services;
-		Delivery fullAsset = new FullAssetDelivery(developer, codec, settings, services, development, this::stopping,
-				log);
-		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(developer, codec, settings, development,
+		Delivery fullAsset = new FullAssetDelivery(settings, services, development, this::stopping, log);
+		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(settings, services, development,
 				this::stopping));
 		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
 		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(fullAsset, log));

@@ -3,6 +3,8 @@ package camera.deferred.internal.framework;
 import java.util.Optional;
 
 import camera.deferred.internal.jobs.DeferredEngine;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.PhotoAccessHelper;
 import media.library.processing.CameraPhotoStore;
 
@@ -17,4 +19,10 @@ interface DeliveryServices {
 	Optional<CameraPhotoStore> photoStore();
 
 	Optional<PhotoAccessHelper> library();
+
+	/** @return the photo developer bound now; a better-ranked one replaces it at runtime */
+	PhotoDeveloper developer();
+
+	/** @return the JPEG codec bound now */
+	JpegCodec codec();
 }

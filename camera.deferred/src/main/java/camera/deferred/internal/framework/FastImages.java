@@ -10,7 +10,6 @@ import camera.api.Thumbnail;
 import camera.api.hal.RawFrame;
 import camera.develop.ExifData;
 import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
 
 /**
@@ -18,13 +17,11 @@ import camera.develop.RgbImage;
  * arrives, so it runs while the camera delivers the rest of the burst and while the engine spools it.
  */
 final class FastImages {
-	private final PhotoDeveloper developer;
-	private final JpegCodec codec;
+	private final DeliveryServices services;
 	private final Supplier<FrameworkSettings> settings;
 
-	FastImages(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings) {
-		this.developer = developer;
-		this.codec = codec;
+	FastImages(DeliveryServices services, Supplier<FrameworkSettings> settings) {
+		this.services = services;
 		this.settings = settings;
 	}
 
@@ -47,7 +44,8 @@ final class FastImages {
 
 	private FastImage develop(RawFrame frame, ExifData exif, boolean withThumbnail) {
 		FrameworkSettings current = settings.get();
-		RgbImage image = developer.developFast(frame);
+		JpegCodec codec = services.codec();
+		RgbImage image = services.developer().developFast(frame);
 		byte[] jpeg = codec.encode(image, current.fastQuality(), exif);
 		Thumbnail thumbnail = null;
 		if (withThumbnail) {

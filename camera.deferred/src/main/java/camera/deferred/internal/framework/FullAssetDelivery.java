@@ -9,8 +9,6 @@ import org.osgi.service.log.Logger;
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 import camera.deferred.internal.development.StoppableDevelopment;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
 import media.library.MediaAssetChangeRequest;
 import media.library.PhotoAccessHelper;
@@ -24,18 +22,14 @@ import media.library.ResourceType;
  * {@code photoAssetAvailable}. Slower, but nothing is lost.
  */
 final class FullAssetDelivery implements Delivery {
-	private final PhotoDeveloper developer;
-	private final JpegCodec codec;
 	private final Supplier<FrameworkSettings> settings;
 	private final DeliveryServices services;
 	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
 	private final Logger log;
 
-	FullAssetDelivery(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings,
-			DeliveryServices services, StoppableDevelopment development, BooleanSupplier cancelled, Logger log) {
-		this.developer = developer;
-		this.codec = codec;
+	FullAssetDelivery(Supplier<FrameworkSettings> settings, DeliveryServices services,
+			StoppableDevelopment development, BooleanSupplier cancelled, Logger log) {
 		this.settings = settings;
 		this.services = services;
 		this.development = development;
@@ -48,8 +42,8 @@ final class FullAssetDelivery implements Delivery {
 		PhotoAccessHelper library = services.library()
 			.orElseThrow(() -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"the media library is not available to save capture " + photo.capture().id()));
-		RgbImage image = development.developFull(developer, photo.frameViews(), cancelled);
-		byte[] jpeg = codec.encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
+		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
+		byte[] jpeg = services.codec().encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
 				photo.exif());
 		PhotoAsset created = library.createAsset(PhotoType.IMAGE, "jpg");
 		PhotoAsset saved;

@@ -7,23 +7,19 @@ import java.util.function.Supplier;
 import camera.api.Photo;
 import camera.api.Size;
 import camera.deferred.internal.development.StoppableDevelopment;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
 import media.library.MediaQuality;
 
 /** The baseline: the full pipeline runs inline and {@code photoAvailable} delivers a FULL photo. */
 final class SinglePhaseDelivery implements Delivery {
-	private final PhotoDeveloper developer;
-	private final JpegCodec codec;
 	private final Supplier<FrameworkSettings> settings;
+	private final DeliveryServices services;
 	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
 
-	SinglePhaseDelivery(PhotoDeveloper developer, JpegCodec codec, Supplier<FrameworkSettings> settings,
+	SinglePhaseDelivery(Supplier<FrameworkSettings> settings, DeliveryServices services,
 			StoppableDevelopment development, BooleanSupplier cancelled) {
-		this.developer = developer;
-		this.codec = codec;
+		this.services = services;
 		this.settings = settings;
 		this.development = development;
 		this.cancelled = cancelled;
@@ -31,8 +27,8 @@ final class SinglePhaseDelivery implements Delivery {
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
-		RgbImage image = development.developFull(developer, photo.frameViews(), cancelled);
-		byte[] jpeg = codec.encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
+		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
+		byte[] jpeg = services.codec().encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
 				photo.exif());
 		photo.capture()
 			.output()

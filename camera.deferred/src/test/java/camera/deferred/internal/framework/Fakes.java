@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.log.Logger;
 
-import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 import camera.api.CameraPosition;
 import camera.api.CameraType;

@@ -12,6 +12,8 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.deferred.internal.jobs.DeferredEngine;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.PhotoAccessHelper;
 import media.library.processing.CameraPhotoStore;
 
@@ -26,8 +28,7 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	final Fakes.Engine engine = new Fakes.Engine(calls);
 	final Fakes.Store store = new Fakes.Store(calls);
 	final Fakes.Library library = new Fakes.Library(calls);
-	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> SETTINGS, developer, codec,
-			this);
+	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> SETTINGS, this);
 	volatile boolean servicesPresent = true;
 
 	Fakes.Camera addCamera(String id, boolean deferred) {
@@ -76,6 +77,16 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	@Override
 	public Optional<CameraPhotoStore> photoStore() {
 		return servicesPresent ? Optional.of(store) : Optional.empty();
+	}
+
+	@Override
+	public PhotoDeveloper developer() {
+		return developer;
+	}
+
+	@Override
+	public JpegCodec codec() {
+		return codec;
 	}
 
 	@Override
