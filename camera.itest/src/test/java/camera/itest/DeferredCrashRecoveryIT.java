@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import media.library.AssetUri;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -41,7 +43,8 @@ class DeferredCrashRecoveryIT {
 	private static final int CAPTURES_PER_RUN = 3;
 	private static final long SEED = 20261121L;
 	private static final long RUN_LIMIT_SECONDS = 300;
-	private static final Pattern DELIVERED = Pattern.compile("^capture \\d+\\s+(file://media/Photo/\\S+)\\s+FAST\\b");
+	private static final Pattern DELIVERED = Pattern
+		.compile("^capture \\d+\\s+(" + Pattern.quote(AssetUri.PREFIX) + "\\S+)\\s+FAST\\b");
 
 	@InjectBundleContext
 	BundleContext context;
@@ -78,7 +81,7 @@ class DeferredCrashRecoveryIT {
 				List.of("deferred:drain -t 240", "media:list --no-format", "deferred:jobs --no-format", "exit 0"));
 
 		Map<String, List<String>> listed = output.stream()
-			.filter(line -> line.startsWith("file://media/Photo/") || line.startsWith("g! file://media/Photo/"))
+			.filter(line -> line.startsWith(AssetUri.PREFIX) || line.startsWith("g! " + AssetUri.PREFIX))
 			.map(line -> line.replaceFirst("^g! ", "").split("\t"))
 			.collect(Collectors.groupingBy(columns -> columns[0],
 					Collectors.mapping(columns -> columns[1], Collectors.toList())));
