@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import media.library.AssetUri;
+import media.library.DataDirectory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class DeferredCrashRecoveryIT {
 
 	@Test
 	void everyDeliveredPhotoReachesFullAtItsOriginalUriAfterKillsAtVariedPoints() throws Exception {
-		Path itestData = Path.of(context.getProperty("darkroom.data")).toAbsolutePath();
+		Path itestData = DataDirectory.of(context);
 		Path jar = itestData.getParent().getParent().getParent().resolve("camera.app/target/darkroom.jar");
 		assertThat(jar).as("the distribution jar (package camera.app first)").isRegularFile();
 		Path home = itestData.resolve("crash-recovery");
@@ -97,7 +98,7 @@ class DeferredCrashRecoveryIT {
 	private static Process start(Path jar, Path home, List<String> commands) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-Xmx1g", "-Djava.io.tmpdir=" + home.resolve("tmp"),
-				"-Ddarkroom.data=" + home.resolve("data"), "-jar", jar.toString())
+				"-D" + DataDirectory.PROPERTY + "=" + home.resolve("data"), "-jar", jar.toString())
 			.directory(home.toFile())
 			.redirectErrorStream(true)
 			.start();

@@ -8,7 +8,8 @@
  * failure is a {@link media.library.MediaLibraryException} carrying a {@link media.library.MediaLibraryErrorCode}.
  * <p>
  * The package also owns facts every Darkroom bundle shares: the syntax of asset URIs ({@link media.library.AssetUri})
- * and display names ({@link media.library.DisplayNames}).
+ * and display names ({@link media.library.DisplayNames}), and where the data directory is
+ * ({@link media.library.DataDirectory}).
  */
 @Version("1.1.0")
 @Export
