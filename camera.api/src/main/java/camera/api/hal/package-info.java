@@ -11,7 +11,7 @@
  * resolving against every 1.x; methods added in a minor version come with a default implementation. The
  * callback the framework implements ({@link camera.api.hal.FrameSink}) is {@code @ProviderType}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package camera.api.hal;
 
