@@ -12,7 +12,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CameraManager {
 
-	/** @return the cameras available now, in a stable order (the default camera first) */
+	/**
+	 * @return the cameras available now, in a stable order: by the ranking of their HAL services, highest first,
+	 *         then by id; the first one is the default camera
+	 */
 	List<CameraDevice> getSupportedCameras();
 
 	/**

@@ -7,9 +7,10 @@
  * a media-library asset at once with deferred delivery ({@code photoAssetAvailable}), a
  * {@link camera.api.DeferredPhotoProxy} for system apps, or a full {@link camera.api.Photo} without it. Misuse
  * raises a {@link camera.api.CameraException} carrying a {@link camera.api.CameraErrorCode}.
- * {@link camera.api.DeferredProcessing} shows and steers the jobs that develop the full-quality photos.
+ * {@link camera.api.DeferredProcessing} shows and steers the jobs that develop the full-quality photos, and
+ * {@link camera.api.DeferredJobEvents} names the EventAdmin events their transitions post.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package camera.api;
 

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import media.library.AssetUri;
+import media.library.DataDirectory;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -41,14 +44,15 @@ class DeferredCrashRecoveryIT {
 	private static final int CAPTURES_PER_RUN = 3;
 	private static final long SEED = 20261121L;
 	private static final long RUN_LIMIT_SECONDS = 300;
-	private static final Pattern DELIVERED = Pattern.compile("^capture \\d+\\s+(file://media/Photo/\\S+)\\s+FAST\\b");
+	private static final Pattern DELIVERED = Pattern
+		.compile("^capture \\d+\\s+(" + Pattern.quote(AssetUri.PREFIX) + "\\S+)\\s+FAST\\b");
 
 	@InjectBundleContext
 	BundleContext context;
 
 	@Test
 	void everyDeliveredPhotoReachesFullAtItsOriginalUriAfterKillsAtVariedPoints() throws Exception {
-		Path itestData = Path.of(context.getProperty("darkroom.data")).toAbsolutePath();
+		Path itestData = DataDirectory.of(context);
 		Path jar = itestData.getParent().getParent().getParent().resolve("camera.app/target/darkroom.jar");
 		assertThat(jar).as("the distribution jar (package camera.app first)").isRegularFile();
 		Path home = itestData.resolve("crash-recovery");
@@ -78,7 +82,7 @@ class DeferredCrashRecoveryIT {
 				List.of("deferred:drain -t 240", "media:list --no-format", "deferred:jobs --no-format", "exit 0"));
 
 		Map<String, List<String>> listed = output.stream()
-			.filter(line -> line.startsWith("file://media/Photo/") || line.startsWith("g! file://media/Photo/"))
+			.filter(line -> line.startsWith(AssetUri.PREFIX) || line.startsWith("g! " + AssetUri.PREFIX))
 			.map(line -> line.replaceFirst("^g! ", "").split("\t"))
 			.collect(Collectors.groupingBy(columns -> columns[0],
 					Collectors.mapping(columns -> columns[1], Collectors.toList())));
@@ -94,7 +98,7 @@ class DeferredCrashRecoveryIT {
 	private static Process start(Path jar, Path home, List<String> commands) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-Xmx1g", "-Djava.io.tmpdir=" + home.resolve("tmp"),
-				"-Ddarkroom.data=" + home.resolve("data"), "-jar", jar.toString())
+				"-D" + DataDirectory.PROPERTY + "=" + home.resolve("data"), "-jar", jar.toString())
 			.directory(home.toFile())
 			.redirectErrorStream(true)
 			.start();

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import camera.api.CameraDevice;
 import camera.api.CameraInput;
 import camera.api.CameraManager;
+import camera.api.DeferredJobEvents;
 import camera.api.DeferredProcessing;
 import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
@@ -118,7 +119,7 @@ class DeferredEngineIT {
 	private BlockingQueue<Event> jobEvents() {
 		BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 		Dictionary<String, Object> properties = new Hashtable<>();
-		properties.put(EventConstants.EVENT_TOPIC, "camera/deferred/job/*");
+		properties.put(EventConstants.EVENT_TOPIC, DeferredJobEvents.TOPIC_PREFIX + "*");
 		registrations.add(context.registerService(EventHandler.class, events::add, properties));
 		return events;
 	}
@@ -127,7 +128,7 @@ class DeferredEngineIT {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
 		while (System.nanoTime() < deadline) {
 			Event event = events.poll(1, TimeUnit.SECONDS);
-			if (event != null && jobId.equals(event.getProperty("job.id")) && event.getTopic().equals(topic)) {
+			if (event != null && jobId.equals(event.getProperty(DeferredJobEvents.JOB_ID)) && event.getTopic().equals(topic)) {
 				return event;
 			}
 		}
@@ -154,11 +155,13 @@ class DeferredEngineIT {
 
 			assertThat(deferred.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
 
-			assertThat(next(events, jobId, "camera/deferred/job/PENDING").getProperty("priority")).isEqualTo("NORMAL");
-			assertThat(next(events, jobId, "camera/deferred/job/RUNNING").getProperty("queued.ms")).isNotNull();
-			Event completed = next(events, jobId, "camera/deferred/job/COMPLETED");
-			assertThat(completed.getProperty("asset.uri")).isEqualTo(asset.uri());
-			assertThat(completed.getProperty("phase2.ms")).isInstanceOf(Long.class);
+			assertThat(next(events, jobId, DeferredJobEvents.TOPIC_PENDING).getProperty(DeferredJobEvents.PRIORITY))
+				.isEqualTo("NORMAL");
+			assertThat(next(events, jobId, DeferredJobEvents.TOPIC_RUNNING).getProperty(DeferredJobEvents.QUEUED_MS))
+				.isNotNull();
+			Event completed = next(events, jobId, DeferredJobEvents.TOPIC_COMPLETED);
+			assertThat(completed.getProperty(DeferredJobEvents.ASSET_URI)).isEqualTo(asset.uri());
+			assertThat(completed.getProperty(DeferredJobEvents.PHASE2_MS)).isInstanceOf(Long.class);
 			assertThat(library.getAsset(asset.uri()).orElseThrow().quality()).isEqualTo(MediaQuality.FULL);
 		}
 	}

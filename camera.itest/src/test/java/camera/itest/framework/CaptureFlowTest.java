@@ -22,6 +22,7 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
+import camera.api.hal.HalCameraProperties;
 import media.library.ImageFileType;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaQuality;
@@ -201,7 +202,7 @@ class CaptureFlowTest {
 			tracker.open();
 			try {
 				return java.util.Arrays.stream(tracker.getServiceReferences())
-					.filter(r -> CAMERA.equals(r.getProperty("camera.id")))
+					.filter(r -> CAMERA.equals(r.getProperty(HalCameraProperties.CAMERA_ID)))
 					.map(r -> r.getBundle())
 					.findFirst()
 					.orElseThrow(() -> new AssertionError("no HalCamera service for " + CAMERA));

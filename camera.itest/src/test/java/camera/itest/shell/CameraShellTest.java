@@ -12,6 +12,7 @@ import camera.api.CameraManager;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import media.library.AssetQuery;
+import media.library.AssetUri;
 import media.library.MediaAssetManager;
 import media.library.PhotoAccessHelper;
 
@@ -33,7 +34,8 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith({ BundleContextExtension.class, ServiceExtension.class })
 class CameraShellTest {
 	/** capture id, asset URI, quality, phase-1 milliseconds. */
-	private static final String PHOTO_LINE = "capture \\d+  file://media/Photo/[1-9][0-9]*/[^ /]+\\.jpg  %s  phase 1: \\d+ ms";
+	private static final String PHOTO_LINE = "capture \\d+  " + Pattern.quote(AssetUri.PREFIX)
+			+ "[1-9][0-9]*/[^ /]+\\.jpg  %s  phase 1: \\d+ ms";
 
 	@InjectService(timeout = 10_000)
 	CommandProcessor processor;
@@ -168,8 +170,9 @@ class CameraShellTest {
 
 		@Test
 		void requestOfAnUnknownAssetSaysSo() {
-			GogoShell.Result result = shell.run("camera:request file://media/Photo/999999999/IMG_none.jpg");
-			assertThat(result.err()).isEqualTo("no asset file://media/Photo/999999999/IMG_none.jpg in the media library\n");
+			AssetUri unknown = AssetUri.of(999_999_999, "IMG_none.jpg");
+			GogoShell.Result result = shell.run("camera:request " + unknown);
+			assertThat(result.err()).isEqualTo("no asset " + unknown + " in the media library\n");
 		}
 	}
 

@@ -35,6 +35,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import media.library.AssetQuery;
+import media.library.DataDirectory;
 import media.library.DeliveryMode;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaAssetDataHandler;
@@ -67,9 +68,9 @@ import media.library.processing.DeferredProcessingSession;
 
 /**
  * The media library: one component behind the three library services, on SQLite and files under
- * {@code <darkroom.data>/media}. It owns a virtual-thread executor for reads and handler calls, a thread making
- * thumbnails, a thread for calls to the deferred processing session, and a housekeeping thread that removes
- * unsaved camera assets.
+ * {@code <data directory>/media} ({@link DataDirectory}). It owns a virtual-thread executor for reads and
+ * handler calls, a thread making thumbnails, a thread for calls to the deferred processing session, and a
+ * housekeeping thread that removes unsaved camera assets.
  */
 @Component(service = { PhotoAccessHelper.class, MediaAssetManager.class, CameraPhotoStore.class },
 		configurationPid = PhotoLibrary.PID)
@@ -118,7 +119,7 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 	@Activate
 	public PhotoLibrary(BundleContext context, Configuration configuration,
 			@Reference(service = LoggerFactory.class) Logger log) {
-		this(dataDirectory(context), settingsOf(configuration), log, Clock.systemUTC());
+		this(DataDirectory.of(context), settingsOf(configuration), log, Clock.systemUTC());
 	}
 
 	/** Opens the library in {@code <dataDirectory>/media}: migrates the database and recovers the files. */
@@ -346,11 +347,6 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		} catch (RuntimeException e) {
 			log.error("Removing unsaved camera assets failed; retried at the next round", e);
 		}
-	}
-
-	private static Path dataDirectory(BundleContext context) {
-		String configured = context.getProperty("darkroom.data");
-		return Path.of(configured == null || configured.isBlank() ? "data" : configured);
 	}
 
 	private static LibrarySettings settingsOf(Configuration configuration) {

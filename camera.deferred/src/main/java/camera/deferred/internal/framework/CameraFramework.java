@@ -46,8 +46,9 @@ final class CameraFramework implements CameraManager {
 		this.planner = new DeliveryPlanner(services, settings, log);
 	}
 
-	void cameraAdded(HalCamera camera) {
-		registry.add(camera);
+	/** @param ranking the camera service's ranking: the highest ranked camera is listed first, as the default */
+	void cameraAdded(HalCamera camera, int ranking) {
+		registry.add(camera, ranking);
 		log.info("Camera {} of HAL {} is available", camera.info().id(), camera.info().hal());
 	}
 

@@ -15,20 +15,24 @@ import camera.api.hal.HalCameraInfo;
 
 /**
  * The cameras the HALs offer now, and which input holds each one open. A camera is known by its id, so a HAL that
- * comes back with the same camera makes it usable again at once.
+ * comes back with the same camera makes it usable again at once. Cameras are listed by descending service ranking,
+ * then by id, so the first one, the default camera, is whichever the HAL services rank highest (see
+ * {@link camera.api.hal.HalCameraProperties}).
  */
 final class CameraRegistry {
-	private static final String DEFAULT_CAMERA = "sim-back";
-	private static final Comparator<CameraDevice> ORDER = Comparator
-		.comparing((CameraDevice c) -> !c.cameraId().equals(DEFAULT_CAMERA))
-		.thenComparing(CameraDevice::cameraId);
+	private static final Comparator<Served> ORDER = Comparator.comparingInt(Served::ranking)
+		.reversed()
+		.thenComparing(served -> served.camera().info().id());
 
-	private final Map<String, HalCamera> cameras = new HashMap<>();
+	private record Served(HalCamera camera, int ranking) {
+	}
+
+	private final Map<String, Served> cameras = new HashMap<>();
 	private final Map<String, CameraDeviceInput> holders = new HashMap<>();
 
-	/** A HAL camera appeared; a newer service for the same id replaces the older one. */
-	synchronized void add(HalCamera camera) {
-		cameras.put(camera.info().id(), camera);
+	/** A HAL camera appeared with its service ranking; a newer service for the same id replaces the older one. */
+	synchronized void add(HalCamera camera, int ranking) {
+		cameras.put(camera.info().id(), new Served(camera, ranking));
 	}
 
 	/**
@@ -39,21 +43,21 @@ final class CameraRegistry {
 	 */
 	synchronized Optional<CameraDeviceInput> remove(HalCamera camera) {
 		String id = camera.info().id();
-		cameras.remove(id, camera);
+		Served served = cameras.get(id);
+		if (served != null && served.camera() == camera) {
+			cameras.remove(id);
+		}
 		return Optional.ofNullable(holders.get(id));
 	}
 
 	synchronized List<CameraDevice> devices() {
-		List<CameraDevice> devices = new ArrayList<>();
-		for (HalCamera camera : cameras.values()) {
-			devices.add(device(camera.info()));
-		}
-		devices.sort(ORDER);
-		return List.copyOf(devices);
+		List<Served> served = new ArrayList<>(cameras.values());
+		served.sort(ORDER);
+		return served.stream().map(s -> device(s.camera().info())).toList();
 	}
 
 	synchronized Optional<HalCamera> find(String cameraId) {
-		return Optional.ofNullable(cameras.get(cameraId));
+		return Optional.ofNullable(cameras.get(cameraId)).map(Served::camera);
 	}
 
 	/**

@@ -2,8 +2,10 @@ package camera.deferred.internal.framework;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -126,8 +128,8 @@ public class CameraService implements CameraManager, DeliveryServices {
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
-	void bindHalCamera(HalCamera camera) {
-		framework.cameraAdded(camera);
+	void bindHalCamera(HalCamera camera, Map<String, Object> properties) {
+		framework.cameraAdded(camera, properties.get(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0);
 	}
 
 	void unbindHalCamera(HalCamera camera) {

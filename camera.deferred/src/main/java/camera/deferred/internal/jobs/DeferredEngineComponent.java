@@ -31,6 +31,7 @@ import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
+import media.library.DataDirectory;
 import media.library.processing.CameraPhotoStore;
 import media.library.processing.DeferredProcessingSession;
 
@@ -100,7 +101,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	@Activate
 	public DeferredEngineComponent(BundleContext context, Config config,
 			@Reference(service = LoggerFactory.class) Logger log) {
-		Path deferred = DataDirectory.deferred(DataDirectory.of(context));
+		Path deferred = DataDirectory.of(context).resolve("deferred");
 		spool = new Spool(deferred.resolve("spool"));
 		try {
 			log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());

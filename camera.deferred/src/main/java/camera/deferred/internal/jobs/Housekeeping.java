@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import camera.deferred.internal.events.DeferredJobEvents;
+import camera.api.DeferredJobEvents;
 import camera.deferred.internal.events.JobEventPublisher;
 
 import org.osgi.service.log.Logger;

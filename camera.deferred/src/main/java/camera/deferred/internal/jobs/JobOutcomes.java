@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import camera.api.DeferredJobEvents;
 import camera.api.JobState;
-import camera.deferred.internal.events.DeferredJobEvents;
 import media.library.processing.CameraPhotoStore;
 
 import org.osgi.service.log.Logger;

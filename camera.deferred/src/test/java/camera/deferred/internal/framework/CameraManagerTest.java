@@ -29,13 +29,23 @@ class CameraManagerTest {
 	@Nested
 	class Cameras {
 		@Test
-		void listsTheCamerasOfEveryHalWithTheDefaultCameraFirst() {
+		void listsTheCamerasOfEveryHalById() {
 			rig.addCamera("v4l2-video0", false);
 			rig.addCamera("sim-front", true);
 			rig.addCamera("sim-back", true);
 
 			assertThat(rig.framework.getSupportedCameras()).extracting(CameraDevice::cameraId)
 				.containsExactly("sim-back", "sim-front", "v4l2-video0");
+		}
+
+		@Test
+		void theCameraWithTheHighestServiceRankingIsListedFirstAsTheDefault() {
+			rig.addCamera("sim-back", true);
+			rig.addCamera("v4l2-video0", false, 10);
+			rig.addCamera("sim-front", true, 5);
+
+			assertThat(rig.framework.getSupportedCameras()).extracting(CameraDevice::cameraId)
+				.containsExactly("v4l2-video0", "sim-front", "sim-back");
 		}
 
 		@Test

@@ -41,6 +41,7 @@ import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
 import media.library.AssetQuery;
+import media.library.AssetUri;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
@@ -65,7 +66,7 @@ final class Fakes {
 
 	static PhotoAsset asset(long id, MediaQuality quality, String jobId, boolean pending) {
 		Instant now = Instant.now();
-		return new PhotoAsset(id, "file://media/Photo/" + id + "/IMG_" + id + ".jpg", "IMG_" + id + ".jpg",
+		return new PhotoAsset(id, AssetUri.of(id, "IMG_" + id + ".jpg").toString(), "IMG_" + id + ".jpg",
 				PhotoType.IMAGE, "image/jpeg", 8, 6, 10, now, now, now, quality, jobId, pending, false);
 	}
 

@@ -32,8 +32,12 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	volatile boolean servicesPresent = true;
 
 	Fakes.Camera addCamera(String id, boolean deferred) {
+		return addCamera(id, deferred, 0);
+	}
+
+	Fakes.Camera addCamera(String id, boolean deferred, int ranking) {
 		Fakes.Camera camera = new Fakes.Camera(id, deferred, 4);
-		framework.cameraAdded(camera);
+		framework.cameraAdded(camera, ranking);
 		return camera;
 	}
 

@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 import camera.api.CameraPosition;
 import camera.api.CameraType;
 import camera.api.ConnectionType;
+import camera.api.DeferredJobEvents;
 import camera.api.PhotoCaptureSetting;
 import camera.api.hal.BayerPattern;
 import camera.api.hal.FrameMetadata;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
-import camera.deferred.internal.events.DeferredJobEvents;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.ConditionScope;
 

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import camera.deferred.internal.events.DeferredJobEvents;
+import camera.api.DeferredJobEvents;
 
 /**
  * Measures how long a HIGH request waits before its development starts when a worker is free: the time from

@@ -1,11 +1,11 @@
 package camera.deferred.internal.jobs;
 
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_CANCELLED;
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_COMPLETED;
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_ERROR;
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_FAILED;
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_PENDING;
-import static camera.deferred.internal.events.DeferredJobEvents.TOPIC_RUNNING;
+import static camera.api.DeferredJobEvents.TOPIC_CANCELLED;
+import static camera.api.DeferredJobEvents.TOPIC_COMPLETED;
+import static camera.api.DeferredJobEvents.TOPIC_ERROR;
+import static camera.api.DeferredJobEvents.TOPIC_FAILED;
+import static camera.api.DeferredJobEvents.TOPIC_PENDING;
+import static camera.api.DeferredJobEvents.TOPIC_RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import camera.api.DeferredJob;
+import camera.api.DeferredJobEvents;
 import camera.api.JobPriority;
 import camera.api.JobState;
-import camera.deferred.internal.events.DeferredJobEvents;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

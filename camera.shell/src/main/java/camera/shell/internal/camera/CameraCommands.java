@@ -21,13 +21,13 @@ import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.console.Usage;
 import camera.shell.internal.input.Arguments;
-import camera.shell.internal.input.AssetUri;
 import camera.shell.internal.input.CaptureMode;
 import camera.shell.internal.input.RequestMode;
 import camera.shell.internal.media.AssetLookup;
 import camera.shell.internal.media.ImageDelivery;
 import camera.shell.internal.media.ImageFiles;
 import camera.shell.internal.media.ImageRequest;
+import media.library.AssetUri;
 import media.library.MediaAssetManager;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
@@ -198,11 +198,11 @@ public final class CameraCommands {
 			@CompletesWith(CompletionValues.REQUEST_MODES) String mode,
 			@Descriptor("write the last image delivered to this new file")
 			@Parameter(names = { "-o", "--output" }, absentValue = "") String file,
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("camera:request", System.err, () -> {
 			RequestMode requestMode = Arguments.choice("-m", mode, RequestMode.class);
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			Path target = file.isEmpty() ? null : ImageFiles.target(ShellSession.currentDirectory(session), file);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);

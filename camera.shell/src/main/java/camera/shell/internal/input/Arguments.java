@@ -9,6 +9,8 @@ import camera.api.ImageRotation;
 import camera.api.QualityLevel;
 import camera.api.Size;
 import camera.shell.internal.console.CommandFailure;
+import media.library.AssetUri;
+import media.library.MediaLibraryException;
 
 /**
  * Turns the text of command options into values, each failure one line naming the option and what it accepts.
@@ -65,6 +67,23 @@ public final class Arguments {
 			}
 		}
 		throw new CommandFailure(option + ": the rotation must be 0, 90, 180 or 270 degrees, not " + text);
+	}
+
+	/**
+	 * Checks an asset URI strictly, with the library's own syntax, before any service sees it.
+	 *
+	 * @return the URI
+	 * @throws CommandFailure for a missing URI or one that is not an asset URI, saying what is wrong
+	 */
+	public static AssetUri assetUri(String text) {
+		if (text == null || text.isBlank()) {
+			throw new CommandFailure("missing asset URI: expected " + AssetUri.PREFIX + "<id>/<name>");
+		}
+		try {
+			return AssetUri.parse(text);
+		} catch (MediaLibraryException e) {
+			throw new CommandFailure(e.getMessage());
+		}
 	}
 
 	/** @return the JPEG quality: high, medium or low */

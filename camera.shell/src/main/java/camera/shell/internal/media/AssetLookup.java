@@ -1,7 +1,7 @@
 package camera.shell.internal.media;
 
 import camera.shell.internal.console.CommandFailure;
-import camera.shell.internal.input.AssetUri;
+import media.library.AssetUri;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
 

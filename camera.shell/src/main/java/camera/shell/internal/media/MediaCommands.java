@@ -12,8 +12,8 @@ import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.input.Arguments;
-import camera.shell.internal.input.AssetUri;
 import media.library.AssetQuery;
+import media.library.AssetUri;
 import media.library.DeliveryMode;
 import media.library.MediaAssetManager;
 import media.library.MediaQuality;
@@ -76,10 +76,10 @@ public final class MediaCommands {
 
 	@Descriptor("shows everything the library knows about an asset")
 	public void info(
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:info", System.err, () -> {
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			AssetTable.describe(AssetLookup.asset(library, checked), System.out);
 		});
@@ -92,10 +92,10 @@ public final class MediaCommands {
 
 	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
 	public void trash(
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:trash", System.err, () -> {
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			PhotoAsset asset = AssetLookup.asset(library, checked);
 			if (asset.trashed()) {
@@ -114,10 +114,10 @@ public final class MediaCommands {
 
 	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
 	public void restore(
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.TRASHED_ASSET_URIS) String uri) {
 		guard().run("media:restore", System.err, () -> {
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			PhotoAsset asset = AssetLookup.asset(library, checked);
 			if (!asset.trashed()) {
@@ -136,10 +136,10 @@ public final class MediaCommands {
 
 	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
 	public void delete(
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
 		guard().run("media:delete", System.err, () -> {
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			PhotoAsset asset = AssetLookup.asset(library, checked);
 			library.deletePermanently(List.of(asset));
@@ -154,11 +154,11 @@ public final class MediaCommands {
 
 	@Descriptor("writes the current image of an asset to a new file")
 	public void export(CommandSession session,
-			@Descriptor("the asset URI, file://media/Photo/<id>/<name>")
+			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri,
 			@Descriptor("the file to create, relative to the shell's current directory") String file) {
 		guard().run("media:export", System.err, () -> {
-			AssetUri checked = AssetUri.parse(uri);
+			AssetUri checked = Arguments.assetUri(uri);
 			Path target = ImageFiles.target(ShellSession.currentDirectory(session), file);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);

@@ -31,6 +31,7 @@ import camera.api.Registration;
 import camera.api.SceneMode;
 import camera.api.Size;
 import camera.api.Thumbnail;
+import media.library.AssetUri;
 import media.library.MediaQuality;
 import media.library.PhotoAsset;
 import media.library.PhotoType;
@@ -213,7 +214,7 @@ final class FakeCamera implements CameraManager {
 		}
 
 		private PhotoAsset pendingAsset(int captureId) {
-			return new PhotoAsset(captureId, "file://media/Photo/" + captureId + "/IMG_" + captureId + ".jpg",
+			return new PhotoAsset(captureId, AssetUri.of(captureId, "IMG_" + captureId + ".jpg").toString(),
 					"IMG_" + captureId + ".jpg", PhotoType.IMAGE, "image/jpeg", 64, 48, 3, Instant.now(),
 					Instant.now(), Instant.now(), MediaQuality.FAST, "job-" + captureId, true, false);
 		}

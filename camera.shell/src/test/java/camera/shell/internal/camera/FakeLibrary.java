@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import media.library.AssetQuery;
+import media.library.AssetUri;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
@@ -50,7 +51,7 @@ final class FakeLibrary implements PhotoAccessHelper {
 	}
 
 	private static PhotoAsset asset(long id, String name, MediaQuality quality, String job) {
-		return new PhotoAsset(id, "file://media/Photo/" + id + "/" + name, name, PhotoType.IMAGE, "image/jpeg", 64,
+		return new PhotoAsset(id, AssetUri.of(id, name).toString(), name, PhotoType.IMAGE, "image/jpeg", 64,
 				48, 3, Instant.now(), Instant.now(), Instant.now(), quality, job, false, false);
 	}
 

@@ -9,6 +9,7 @@ import camera.api.ImageRotation;
 import camera.api.QualityLevel;
 import camera.api.Size;
 import camera.shell.internal.console.CommandFailure;
+import media.library.AssetUri;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,29 @@ class ArgumentsTest {
 	void readsSecondsAsADuration() {
 		assertThat(Arguments.seconds("-t", "90")).isEqualTo(Duration.ofSeconds(90));
 		assertThatThrownBy(() -> Arguments.seconds("-t", "0")).isInstanceOf(CommandFailure.class);
+	}
+
+	@Nested
+	class AssetUris {
+		@Test
+		void acceptsTheUriOfAnAsset() {
+			assertThat(Arguments.assetUri("file://media/Photo/12/IMG_1.jpg")).isEqualTo(AssetUri.of(12, "IMG_1.jpg"));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "file://media/Photo/1/../../etc/passwd", "file:///etc/passwd", "nonsense",
+				"file://media/Photo/1/a\u0007.jpg" })
+		void refusesWhatTheLibraryDoesNotCallAnAssetUriWithOneLine(String text) {
+			assertThatThrownBy(() -> Arguments.assetUri(text)).isInstanceOf(CommandFailure.class)
+				.hasMessageStartingWith("not an asset URI: '")
+				.hasMessageNotContaining("\u0007")
+				.hasMessageNotContaining("\n");
+		}
+
+		@Test
+		void saysWhatIsMissingForAnEmptyUri() {
+			assertThatThrownBy(() -> Arguments.assetUri(" ")).isInstanceOf(CommandFailure.class)
+				.hasMessageStartingWith("missing asset URI");
+		}
 	}
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import media.library.AssetQuery;
+import media.library.AssetUri;
+import media.library.DisplayNames;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryEvents;
@@ -21,8 +23,7 @@ import media.library.PhotoAsset;
 import media.library.PhotoProxy;
 import media.library.PhotoType;
 import media.library.internal.deferred.DeferredJobs;
-import media.library.internal.files.AssetUri;
-import media.library.internal.files.DisplayNames;
+import media.library.internal.files.GeneratedNames;
 import media.library.internal.files.ExifDateTaken;
 import media.library.internal.files.StorageFailures;
 import media.library.internal.store.AssetRow;
@@ -42,7 +43,7 @@ public final class AssetChanges {
 	private final DeferredJobs jobs;
 	private final AssetEvents events;
 	private final Clock clock;
-	private final DisplayNames names = new DisplayNames();
+	private final GeneratedNames names = new GeneratedNames();
 
 	public AssetChanges(AssetStore store, AssetLocks locks, AssetImages images, AssetRemoval removal,
 			DeferredJobs jobs, AssetEvents events, Clock clock) {

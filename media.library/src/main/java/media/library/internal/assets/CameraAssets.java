@@ -19,7 +19,7 @@ import media.library.MediaLibraryEvents;
 import media.library.MediaLibraryException;
 import media.library.MediaQuality;
 import media.library.PhotoAsset;
-import media.library.internal.files.DisplayNames;
+import media.library.internal.files.GeneratedNames;
 import media.library.internal.files.StorageFailures;
 import media.library.internal.requests.ImageRequests;
 import media.library.internal.store.AssetRow;
@@ -39,7 +39,7 @@ public final class CameraAssets {
 	private final AssetEvents events;
 	private final Clock clock;
 	private final Logger log;
-	private final DisplayNames names = new DisplayNames();
+	private final GeneratedNames names = new GeneratedNames();
 
 	public CameraAssets(AssetStore store, AssetLocks locks, AssetImages images, AssetRemoval removal,
 			ImageRequests requests, AssetEvents events, Clock clock, Logger log) {

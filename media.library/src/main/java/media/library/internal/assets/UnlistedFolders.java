@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 import org.osgi.service.log.Logger;
 
+import media.library.DisplayNames;
 import media.library.MediaLibraryException;
 import media.library.internal.files.AtomicFiles;
-import media.library.internal.files.DisplayNames;
 import media.library.internal.files.ExifDateTaken;
 import media.library.internal.files.LibraryPaths;
 import media.library.internal.store.AssetStore;

@@ -2,6 +2,7 @@ package media.library.internal.files;
 
 import java.nio.file.Path;
 
+import media.library.DisplayNames;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
 import media.library.MediaQuality;

@@ -2,10 +2,10 @@ package media.library.internal.store;
 
 import java.time.Instant;
 
+import media.library.AssetUri;
 import media.library.MediaQuality;
 import media.library.PhotoAsset;
 import media.library.PhotoType;
-import media.library.internal.files.AssetUri;
 
 /**
  * One row of the asset table.
@@ -24,7 +24,7 @@ public record AssetRow(long id, String displayName, PhotoType photoType, String 
 
 	/** @return the asset's URI */
 	public String uri() {
-		return AssetUri.of(id, displayName);
+		return AssetUri.of(id, displayName).toString();
 	}
 
 	/** @return the snapshot applications see */

@@ -38,6 +38,7 @@ import camera.api.CameraException;
 import camera.api.CameraPosition;
 import camera.api.hal.HalCamera;
 import camera.api.hal.HalCameraInfo;
+import camera.api.hal.HalCameraProperties;
 import camera.api.hal.HalCapabilities;
 import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
@@ -62,10 +63,6 @@ import camera.hal.sim.internal.sensor.SimulatedSensor;
 public final class SimulatedCamera implements HalCamera {
 	/** The factory PID of camera configurations. */
 	public static final String PID = "camera.hal.sim";
-	/** Service property carrying the camera id. */
-	public static final String CAMERA_ID_PROPERTY = "camera.id";
-	/** Service property carrying the HAL's short name. */
-	public static final String HAL_PROPERTY = "camera.hal";
 	private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
 	@ObjectClassDefinition(name = "Darkroom simulated camera",
@@ -383,8 +380,8 @@ public final class SimulatedCamera implements HalCamera {
 		synchronized (attachment) {
 			HalCameraInfo info = info();
 			Dictionary<String, Object> properties = new Hashtable<>();
-			properties.put(CAMERA_ID_PROPERTY, info.id());
-			properties.put(HAL_PROPERTY, info.hal());
+			properties.put(HalCameraProperties.CAMERA_ID, info.id());
+			properties.put(HalCameraProperties.HAL, info.hal());
 			registration = context.registerService(HalCamera.class, this, properties);
 			attached = true;
 		}

@@ -257,11 +257,12 @@ class SimulatedCameraTest {
 		}
 
 		@Test
-		void closingTheDeviceEndsADelayedCaptureWithDeviceDisabled() throws Exception {
-			HalDevice device = start(Map.of("fault_delay_ms", 600_000)).open();
+		void closingTheDeviceEndsACaptureWaitingForItsFrameWithDeviceDisabled() throws Exception {
+			HalDevice device = start(Map.of("readout_ms", 600_000)).open();
+			RecordingSink sink = new RecordingSink();
 			CompletableFuture<CameraException> capture =
-					CompletableFuture.supplyAsync(() -> failure(() -> device.capture(request(1), new RecordingSink())));
-			Thread.sleep(50);
+					CompletableFuture.supplyAsync(() -> failure(() -> device.capture(request(1), sink)));
+			sink.awaitShutter();
 			device.close();
 			assertThat(capture.get(10, TimeUnit.SECONDS).errorCode()).isEqualTo(CameraErrorCode.DEVICE_DISABLED);
 		}
@@ -289,10 +290,11 @@ class SimulatedCameraTest {
 	class Lifecycle {
 		@Test
 		void deactivationEndsACaptureInProgressWithDeviceDisabled() throws Exception {
-			HalDevice device = start(Map.of("fault_delay_ms", 600_000)).open();
+			HalDevice device = start(Map.of("readout_ms", 600_000)).open();
+			RecordingSink sink = new RecordingSink();
 			CompletableFuture<CameraException> capture =
-					CompletableFuture.supplyAsync(() -> failure(() -> device.capture(request(1), new RecordingSink())));
-			Thread.sleep(50);
+					CompletableFuture.supplyAsync(() -> failure(() -> device.capture(request(1), sink)));
+			sink.awaitShutter();
 			camera.deactivate();
 			camera = null;
 			assertThat(capture.get(10, TimeUnit.SECONDS).errorCode()).isEqualTo(CameraErrorCode.DEVICE_DISABLED);

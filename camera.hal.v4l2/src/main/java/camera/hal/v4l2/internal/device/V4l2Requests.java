@@ -71,11 +71,6 @@ public final class V4l2Requests {
 		return code.charAt(0) | code.charAt(1) << 8 | code.charAt(2) << 16 | code.charAt(3) << 24;
 	}
 
-	static String fourccText(int code) {
-		return new String(new char[] { (char) (code & 0xff), (char) (code >> 8 & 0xff), (char) (code >> 16 & 0xff),
-				(char) (code >>> 24) });
-	}
-
 	private static long read(int number, MemoryLayout argument) {
 		return request(READ, number, argument);
 	}

@@ -90,10 +90,6 @@ final class DeviceWatcher {
 		}
 	}
 
-	synchronized Set<String> cameraPaths() {
-		return Set.copyOf(cameras.keySet());
-	}
-
 	private Optional<V4l2Camera> probe(String path) {
 		try (VideoDevice device = VideoDevice.open(syscalls, path)) {
 			Optional<CameraProbe.Probed> probed = CameraProbe.probe(device);

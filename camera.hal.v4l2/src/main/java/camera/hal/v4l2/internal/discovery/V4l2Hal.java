@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import camera.api.hal.HalCamera;
+import camera.api.hal.HalCameraProperties;
 import camera.hal.v4l2.internal.camera.CaptureSettings;
 import camera.hal.v4l2.internal.camera.V4l2Camera;
 import camera.hal.v4l2.internal.syscall.NativeSyscalls;
@@ -144,8 +145,8 @@ public final class V4l2Hal {
 
 	private Runnable register(V4l2Camera camera) {
 		Hashtable<String, Object> properties = new Hashtable<>();
-		properties.put("camera.id", camera.info().id());
-		properties.put("camera.hal", camera.info().hal());
+		properties.put(HalCameraProperties.CAMERA_ID, camera.info().id());
+		properties.put(HalCameraProperties.HAL, camera.info().hal());
 		properties.put("v4l2.device", camera.path());
 		properties.put(Constants.SERVICE_DESCRIPTION, camera.info().name());
 		ServiceRegistration<HalCamera> registration = context.registerService(HalCamera.class, camera, properties);

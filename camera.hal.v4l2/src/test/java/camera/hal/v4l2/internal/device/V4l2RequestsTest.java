@@ -36,7 +36,12 @@ class V4l2RequestsTest {
 		@Test
 		void areFourCharacterCodesInLittleEndianOrder() {
 			assertThat(V4l2Requests.PIX_FMT_YUYV).isEqualTo(0x56595559);
-			assertThat(V4l2Requests.fourccText(V4l2Requests.PIX_FMT_MJPEG)).isEqualTo("MJPG");
+			assertThat(fourccText(V4l2Requests.PIX_FMT_MJPEG)).isEqualTo("MJPG");
+		}
+
+		private static String fourccText(int code) {
+			return new String(new char[] { (char) (code & 0xff), (char) (code >> 8 & 0xff),
+					(char) (code >> 16 & 0xff), (char) (code >>> 24) });
 		}
 	}
 }

@@ -52,7 +52,7 @@ class DeviceWatcherTest {
 			watcher.rescan();
 
 			assertThat(registered).containsOnlyKeys("v4l2-video0");
-			assertThat(watcher.cameraPaths()).containsExactly("/dev/video0");
+			assertThat(registered.get("v4l2-video0").path()).isEqualTo("/dev/video0");
 		}
 
 		@Test

@@ -1,10 +1,10 @@
-package camera.deferred.internal.events;
-
-import camera.api.JobState;
+package camera.api;
 
 /**
- * The EventAdmin topics and properties of deferred job transitions; one event per transition, posted
- * asynchronously, so that subscribers can draw a timeline per photo.
+ * The EventAdmin topics and properties of deferred job transitions, which the deferred engine posts: one event per
+ * transition, posted asynchronously, so that subscribers can draw a timeline per photo. Every event carries
+ * {@link #JOB_ID}, {@link #PRIORITY} and {@link #ATTEMPTS}, and {@link #ASSET_URI} once the job's asset is known.
+ * These names are the contract; subscribe with them rather than with their text.
  */
 public final class DeferredJobEvents {
 	/** Every job topic starts with this; subscribe to {@code camera/deferred/job/*} for all of them. */

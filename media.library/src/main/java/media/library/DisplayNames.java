@@ -1,27 +1,27 @@
-package media.library.internal.files;
+package media.library;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import media.library.MediaLibraryErrorCode;
-import media.library.MediaLibraryException;
-
-/** Checks the display names applications choose and makes the ones the library generates. */
+/**
+ * The display names the library accepts: the one rule for what may name an asset's file, applied to the names
+ * applications choose and to the last segment of an {@link AssetUri}. Stateless and thread-safe.
+ */
 public final class DisplayNames {
-	/** File systems limit a name to 255 bytes. */
+	/** File systems limit a name to 255 bytes of UTF-8. */
 	public static final int MAX_BYTES = 255;
 	private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg");
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
-	private final AtomicInteger sequence = new AtomicInteger();
+	private DisplayNames() {
+	}
 
 	/**
-	 * @return the name, when it can name a file inside an asset directory
-	 * @throws MediaLibraryException INVALID_DISPLAY_NAME otherwise, saying why
+	 * @param name the name to check, may be {@code null}
+	 * @return the name, when it can name a file inside an asset's folder: at most {@link #MAX_BYTES} bytes, no
+	 *         path separator, no {@code ..}, no control or format character, no leading dot, no leading or
+	 *         trailing blanks, and an image extension ({@link #isImageExtension})
+	 * @throws MediaLibraryException INVALID_DISPLAY_NAME otherwise, saying why in one line
 	 */
 	public static String requireValid(String name) {
 		if (name == null || name.isEmpty()) {
@@ -51,15 +51,12 @@ public final class DisplayNames {
 		return name;
 	}
 
-	/** @return whether the library stores images with this extension (without the dot, any case) */
+	/**
+	 * @param extension a file extension without the dot, any case, may be {@code null}
+	 * @return whether the library stores images with this extension ({@code jpg}, {@code jpeg})
+	 */
 	public static boolean isImageExtension(String extension) {
 		return extension != null && IMAGE_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT));
-	}
-
-	/** @return a fresh name of the form {@code IMG_<date>_<time>_<n>.<extension>} */
-	public String generate(LocalDateTime time, String extension) {
-		int n = Math.floorMod(sequence.incrementAndGet(), 1000);
-		return "IMG_" + STAMP.format(time) + "_" + String.format(Locale.ROOT, "%03d", n) + "." + extension;
 	}
 
 	private static String extensionOf(String name) {
