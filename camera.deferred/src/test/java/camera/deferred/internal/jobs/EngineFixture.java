@@ -42,7 +42,7 @@ final class EngineFixture implements AutoCloseable {
 	final SettableCondition health = new SettableCondition("health", ConditionScope.HEALTH);
 	final TestSupport.ManualClock clock = new TestSupport.ManualClock(Instant.parse("2026-11-21T10:00:00Z"));
 	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-	/** No wait for assets: the fixture creates each asset right after accept(), and its clock stands still. */
+	/** No wait for assets: the fixture creates each asset right after its burst is committed, and its clock stands still. */
 	EngineSettings settings = settings(Duration.ZERO);
 	JobEngine engine;
 	LibrarySession session;
@@ -127,7 +127,7 @@ final class EngineFixture implements AutoCloseable {
 
 	/** Accepts a burst and creates its asset, as the capture path does. */
 	String capture() {
-		String jobId = engine.accept(burst());
+		String jobId = WholeBursts.accept(engine, burst());
 		library.addAsset(jobId);
 		return jobId;
 	}
