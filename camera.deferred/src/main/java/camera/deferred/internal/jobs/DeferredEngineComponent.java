@@ -11,6 +11,7 @@ import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
 import camera.deferred.internal.codec.JpegCodec;
+import camera.deferred.internal.data.DataDirectory;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.pipeline.PhotoDeveloper;
 import camera.deferred.internal.schedule.Condition;

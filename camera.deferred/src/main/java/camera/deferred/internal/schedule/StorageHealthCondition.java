@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import camera.deferred.internal.jobs.DataDirectory;
+import camera.deferred.internal.data.DataDirectory;
 import media.library.processing.CameraPhotoStore;
 
 import org.osgi.framework.BundleContext;

@@ -21,6 +21,7 @@ import camera.api.hal.RawFrame;
 import camera.deferred.internal.events.DeferredJobEvents;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.ConditionScope;
+import camera.deferred.internal.testing.TestSupport;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;

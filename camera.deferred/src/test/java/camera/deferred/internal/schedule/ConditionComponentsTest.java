@@ -1,6 +1,6 @@
 package camera.deferred.internal.schedule;
 
-import static camera.deferred.internal.jobs.TestSupport.config;
+import static camera.deferred.internal.testing.TestSupport.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package camera.deferred.internal.jobs;
+package camera.deferred.internal.testing;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;

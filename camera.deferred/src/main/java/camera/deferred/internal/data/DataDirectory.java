@@ -1,4 +1,4 @@
-package camera.deferred.internal.jobs;
+package camera.deferred.internal.data;
 
 import java.nio.file.Path;
 
