@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.log.Logger;
@@ -20,6 +21,30 @@ public final class TestSupport {
 				(proxy, method, args) -> {
 					if ((method.getName().equals("warn") || method.getName().equals("error")) && args != null) {
 						System.err.println(method.getName() + ": " + args[0]);
+					}
+					Class<?> type = method.getReturnType();
+					if (type == boolean.class) {
+						return false;
+					}
+					return type == String.class ? "test" : null;
+				});
+	}
+
+	/**
+	 * @return a logger that records each warning and error as {@code "<level>: <message>"}, the arguments put in
+	 *         place of the message's {@code {}}, and drops the rest
+	 */
+	public static Logger recordingLogger(List<String> lines) {
+		return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
+				(proxy, method, args) -> {
+					if ((method.getName().equals("warn") || method.getName().equals("error")) && args != null
+							&& args[0] instanceof String format) {
+						String message = format;
+						for (int i = 1; i < args.length; i++) {
+							message = message.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(
+									String.valueOf(args[i])));
+						}
+						lines.add(method.getName() + ": " + message);
 					}
 					Class<?> type = method.getReturnType();
 					if (type == boolean.class) {
