@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.osgi.service.log.Logger;
 
@@ -17,17 +18,7 @@ public final class TestSupport {
 
 	/** @return a logger that prints warnings and errors (so failures are explained) and drops the rest */
 	public static Logger logger() {
-		return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
-				(proxy, method, args) -> {
-					if ((method.getName().equals("warn") || method.getName().equals("error")) && args != null) {
-						System.err.println(method.getName() + ": " + args[0]);
-					}
-					Class<?> type = method.getReturnType();
-					if (type == boolean.class) {
-						return false;
-					}
-					return type == String.class ? "test" : null;
-				});
+		return logger((level, format, args) -> System.err.println(level + ": " + format));
 	}
 
 	/**
@@ -35,16 +26,26 @@ public final class TestSupport {
 	 *         place of the message's {@code {}}, and drops the rest
 	 */
 	public static Logger recordingLogger(List<String> lines) {
+		return logger((level, format, args) -> {
+			String message = format;
+			for (int i = 1; i < args.length; i++) {
+				message = message.replaceFirst("\\{}", Matcher.quoteReplacement(String.valueOf(args[i])));
+			}
+			lines.add(level + ": " + message);
+		});
+	}
+
+	/** What a test logger does with a warning or an error; {@code args[0]} is the format. */
+	private interface Sink {
+		void log(String level, String format, Object[] args);
+	}
+
+	private static Logger logger(Sink sink) {
 		return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] { Logger.class },
 				(proxy, method, args) -> {
 					if ((method.getName().equals("warn") || method.getName().equals("error")) && args != null
 							&& args[0] instanceof String format) {
-						String message = format;
-						for (int i = 1; i < args.length; i++) {
-							message = message.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(
-									String.valueOf(args[i])));
-						}
-						lines.add(method.getName() + ": " + message);
+						sink.log(method.getName(), format, args);
 					}
 					Class<?> type = method.getReturnType();
 					if (type == boolean.class) {
