@@ -14,19 +14,6 @@ public interface DeferredEngine {
 	 */
 	BurstSpooling begin();
 
-	/**
-	 * Makes a burst whose frames are all in durable at once: {@link #begin()}, every frame, then
-	 * {@link BurstSpooling#commit}.
-	 *
-	 * @return the new job id
-	 * @throws SpoolFullException when the spool budget would be exceeded: the caller develops inline instead
-	 */
-	default String accept(CapturedBurst burst) {
-		BurstSpooling spooling = begin();
-		burst.frames().forEach(spooling::add);
-		return spooling.commit(burst);
-	}
-
 	/** The capture path is busy (a capture started) or idle again; NORMAL and LOW jobs yield to captures. */
 	void captureActivity(boolean busy);
 }

@@ -6,15 +6,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.DeferredJobEvents;
 import camera.deferred.internal.events.JobEventPublisher;
 
-import org.osgi.service.log.Logger;
-
 /**
  * The engine's one housekeeping thread: posts job events in order and reports errors to the library without
- * holding its caller. Events are handed over with the table's lock held, so they leave in the order of the
- * transitions they tell of.
+ * holding its caller. Events leave in the order they are handed over; the {@link JobTable} hands them over inside
+ * the transitions they tell of.
  */
 final class Housekeeping {
 	private final ExecutorService thread;
@@ -28,12 +28,12 @@ final class Housekeeping {
 		this.log = log;
 	}
 
-	/** Called with the lock held: posts the job's current state. */
+	/** Posts the job's current state. */
 	void publish(Job job, Map<String, Object> extra) {
 		post(DeferredJobEvents.topic(job.state()), job, extra);
 	}
 
-	/** Called with the lock held: posts the event with the job's properties as they are now. */
+	/** Posts the event with the job's properties as they are now. */
 	void post(String topic, Job job, Map<String, Object> extra) {
 		Map<String, Object> properties = new HashMap<>(extra);
 		properties.put(DeferredJobEvents.JOB_ID, job.id());

@@ -7,15 +7,15 @@ import camera.api.JobPriority;
 import camera.api.JobState;
 
 /**
- * One deferred job as the engine tracks it. Guarded by the {@link JobTable}'s lock, except the cancel flag, which a
- * running job polls between tiles.
+ * One deferred job as the engine tracks it. Each change of its state is one method here, and only the
+ * {@link JobTable} calls them, inside its lock. The priority, the cancel flag and the asset URI are volatile as
+ * well: a running job reads the first two between tiles, and log lines name the asset.
  */
 final class Job {
 	private final String id;
 	private final Instant capturedAt;
 	private final Instant acceptedAt;
 	private JobState state = JobState.PENDING;
-	/** Volatile: a running job reads it between tiles to know whether it must yield to a capture. */
 	private volatile JobPriority priority = JobPriority.NORMAL;
 	/** Orders jobs of one priority: FIFO ascending, HIGH descending; raised when a job is re-prioritised. */
 	private long sequence;
@@ -25,19 +25,21 @@ final class Job {
 	/** Attempts a process died during, from the spool: a burst that kills the process must not loop for ever. */
 	private final int interrupted;
 	private int assetChecks;
-	private String assetUri;
+	private volatile String assetUri;
 	private String error;
 	private volatile boolean cancelled;
 	/** Spool bytes this job accounts for, until its spool is released. */
 	private long bytes;
 
-	Job(String id, Instant capturedAt, Instant acceptedAt, int interrupted, long bytes) {
+	/** A PENDING job at NORMAL priority, ordered by the sequence among the jobs of its priority. */
+	Job(String id, Instant capturedAt, Instant acceptedAt, int interrupted, long bytes, long sequence) {
 		this.id = id;
 		this.bytes = bytes;
 		this.capturedAt = capturedAt;
 		this.acceptedAt = acceptedAt;
 		this.queuedAt = acceptedAt;
 		this.interrupted = interrupted;
+		this.sequence = sequence;
 	}
 
 	String id() {
@@ -56,17 +58,8 @@ final class Job {
 		return state;
 	}
 
-	void state(JobState newState) {
-		state = newState;
-	}
-
 	JobPriority priority() {
 		return priority;
-	}
-
-	void priority(JobPriority newPriority, long newSequence) {
-		priority = newPriority;
-		sequence = newSequence;
 	}
 
 	long sequence() {
@@ -77,16 +70,8 @@ final class Job {
 		return queuedAt;
 	}
 
-	void queuedAt(Instant time) {
-		queuedAt = time;
-	}
-
 	Instant notBefore() {
 		return notBefore;
-	}
-
-	void notBefore(Instant time) {
-		notBefore = time;
 	}
 
 	int interrupted() {
@@ -97,44 +82,87 @@ final class Job {
 		return attempts;
 	}
 
-	void attempts(int count) {
-		attempts = count;
-	}
-
-	/** @return how many times in a row the job found no asset yet, then counts one more */
-	int nextAssetCheck() {
-		return assetChecks++;
-	}
-
 	/** @return whether the job's last look found no asset: it cannot run until the camera creates one */
 	boolean awaitingAsset() {
 		return assetChecks > 0;
-	}
-
-	void assetFound() {
-		assetChecks = 0;
 	}
 
 	String assetUri() {
 		return assetUri;
 	}
 
-	void assetUri(String uri) {
-		assetUri = uri;
-	}
-
 	String error() {
 		return error;
-	}
-
-	void error(String reason) {
-		error = reason;
 	}
 
 	boolean cancelled() {
 		return cancelled;
 	}
 
+	DeferredJob snapshot() {
+		return new DeferredJob(id, assetUri, state, priority, capturedAt, attempts, error);
+	}
+
+	// ---------------------------------------------------------------- transitions (by the table, under its lock)
+
+	/** A worker took the job from the queue: RUNNING. */
+	void start() {
+		state = JobState.RUNNING;
+	}
+
+	/** The job's asset exists: the attempt counts from now on. */
+	void beginAttempt(String uri) {
+		assetChecks = 0;
+		assetUri = uri;
+		attempts++;
+	}
+
+	/** @return how many looks in a row found no asset before this one, which is counted too */
+	int assetMissing() {
+		return assetChecks++;
+	}
+
+	/** PENDING again, not to start before that time. */
+	void requeue(Instant time) {
+		state = JobState.PENDING;
+		notBefore = time;
+	}
+
+	/** The running attempt gave its worker up: it does not count, and the job waits in the queue from now. */
+	void yieldWorker(Instant now) {
+		attempts--;
+		requeue(Instant.MIN);
+		queuedAt = now;
+	}
+
+	/** The attempt failed: FAILED, to run again from that time. */
+	void fail(String reason, Instant retryAt) {
+		state = JobState.FAILED;
+		error = reason;
+		notBefore = retryAt;
+	}
+
+	void complete() {
+		state = JobState.COMPLETED;
+		error = null;
+	}
+
+	void endInError(String reason) {
+		state = JobState.ERROR;
+		error = reason;
+	}
+
+	/** Called by the queue, which re-sorts the job around the change. */
+	void reprioritise(JobPriority newPriority, long newSequence) {
+		priority = newPriority;
+		sequence = newSequence;
+	}
+
+	void learnAsset(String uri) {
+		assetUri = uri;
+	}
+
+	/** The job's asset is gone for good: a running job stops at its next tile. */
 	void cancel() {
 		cancelled = true;
 	}
@@ -144,9 +172,5 @@ final class Job {
 		long released = bytes;
 		bytes = 0;
 		return released;
-	}
-
-	DeferredJob snapshot() {
-		return new DeferredJob(id, assetUri, state, priority, capturedAt, attempts, error);
 	}
 }

@@ -3,15 +3,14 @@ package camera.deferred.internal.jobs;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +32,9 @@ import media.library.processing.CameraPhotoStore;
  * The deferred engine: durable jobs, their queue and the workers that run phase 2 ({@link JobRunner}); the
  * library drives it through {@link LibrarySession}.
  * The library's rows and the spool are the truth; this class only keeps the order and the timings in memory.
- * It starts and stops the workers and takes the captures' bursts; the rest it hands to the collaborators that
- * share its {@link JobTable}. Thread-safe: the table's lock guards the jobs and the queue; disk, pipeline and
- * library calls happen outside it.
+ * It starts and stops the workers and opens the spool for the captures' bursts; the rest it hands to the
+ * collaborators that share its {@link JobTable}. Thread-safe: the table owns the jobs, the queue and the counters,
+ * and each of its methods is one whole transition; disk, pipeline and library calls happen outside it.
  */
 public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
@@ -51,7 +50,6 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	private final Clock clock;
 
 	private final JobTable table;
-	private final SpoolBudget budget;
 	/** One thread: posts events in order and reports errors to the library without holding its caller. */
 	private final Housekeeping housekeeping;
 	private final JobScheduler scheduler;
@@ -67,14 +65,13 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		this.services = services;
 		this.log = log;
 		this.clock = clock;
-		this.table = new JobTable(settings);
-		this.budget = new SpoolBudget(table);
 		this.housekeeping = new Housekeeping(
 				Executors.newSingleThreadExecutor(named("darkroom-deferred-housekeeping-")), services.events(), log);
-		this.scheduler = new JobScheduler(table, housekeeping, services, clock);
-		JobOutcomes outcomes = new JobOutcomes(table, budget, housekeeping, spool, services, log, clock);
-		this.libraryRequests = new LibraryRequests(table, scheduler, outcomes, housekeeping, log, clock);
-		this.management = new EngineManagement(table, budget, services, log);
+		this.table = new JobTable(settings, housekeeping, clock);
+		this.scheduler = new JobScheduler(table, services);
+		JobOutcomes outcomes = new JobOutcomes(table, housekeeping, spool, services, log);
+		this.libraryRequests = new LibraryRequests(table, outcomes, housekeeping, log);
+		this.management = new EngineManagement(table, services, log);
 		this.runner = new JobRunner(table, scheduler, outcomes, spool, phaseTwo, services, log, clock);
 		this.workers = Executors.newCachedThreadPool(named("darkroom-deferred-worker-"));
 	}
@@ -102,19 +99,9 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			}
 		}
 		entries.sort(Comparator.comparing(Spool.Entry::acceptedAt));
-		table.lock();
-		try {
-			for (Spool.Entry entry : entries) {
-				table.registerQueued(new Job(entry.jobId(), entry.capturedAt(), entry.acceptedAt(),
-						entry.interruptedAttempts(), entry.bytes()));
-				budget.recovered(entry.bytes());
-			}
-			resizeWorkers();
-		} finally {
-			table.unlock();
-		}
+		startWorkers(table.recover(entries));
 		log.info("deferred engine started with {} recovered jobs, {} workers", entries.size(),
-				table.currentSettings().workers());
+				table.settings().workers());
 	}
 
 	private void deleteUnreadable(String jobId) {
@@ -127,25 +114,12 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
 	/** Applies new settings; the worker pool grows or shrinks as jobs finish. */
 	public void update(EngineSettings newSettings) {
-		table.lock();
-		try {
-			table.settings(newSettings);
-			resizeWorkers();
-			table.signalAll();
-		} finally {
-			table.unlock();
-		}
+		startWorkers(table.update(newSettings));
 	}
 
 	/** Stops the workers: running jobs stop at their next tile and stay queued in the spool for the next start. */
 	public void stop() {
-		table.lock();
-		try {
-			table.stop();
-			table.signalAll();
-		} finally {
-			table.unlock();
-		}
+		table.stop();
 		workers.shutdown();
 		try {
 			if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -164,19 +138,18 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
 	/** Conditions or services changed: let waiting workers look again. */
 	public void wake() {
-		table.lock();
-		try {
-			table.signalAll();
-		} finally {
-			table.unlock();
-		}
+		table.wake();
 	}
 
-	/** Called with the lock held. */
-	private void resizeWorkers() {
-		while (table.workerThreads() < table.settings().workers() && !table.stopped()) {
-			table.workerStarted();
-			workers.execute(this::work);
+	/** @param count worker threads the table has counted already */
+	private void startWorkers(int count) {
+		for (int i = 0; i < count; i++) {
+			try {
+				workers.execute(this::work);
+			} catch (RejectedExecutionException e) {
+				// The engine stopped meanwhile: the worker is not needed.
+				table.endWorker();
+			}
 		}
 	}
 
@@ -201,39 +174,17 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	@Override
 	public BurstSpooling begin() {
 		String jobId = UUID.randomUUID().toString();
-		table.lock();
-		try {
-			if (table.stopped()) {
-				// The capture path develops inline instead: the photo is not lost to a stopping engine.
-				throw new SpoolFullException("the deferred engine is stopping");
-			}
-		} finally {
-			table.unlock();
+		if (table.stopped()) {
+			// The capture path develops inline instead: the photo is not lost to a stopping engine.
+			throw new SpoolFullException("the deferred engine is stopping");
 		}
 		try {
-			return new SpoolAdmission(this, budget, jobId, spool.begin(jobId), log);
+			return new SpoolAdmission(table, clock, jobId, spool.begin(jobId), log);
 		} catch (IOException | RuntimeException e) {
-			budget.countFallback();
+			table.countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
 			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
 		}
-	}
-
-	/** Queues the job of a burst that is now durable in the spool. */
-	void admit(String jobId, Instant capturedAt, Instant acceptedAt, long bytes) {
-		table.lock();
-		try {
-			Job job = new Job(jobId, capturedAt, acceptedAt, 0, bytes);
-			table.registerQueued(job);
-			housekeeping.publish(job, Map.of());
-			table.signalAll();
-		} finally {
-			table.unlock();
-		}
-	}
-
-	Instant now() {
-		return clock.instant();
 	}
 
 	@Override
@@ -247,7 +198,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	// ---------------------------------------------------------------- the library's requests (for LibrarySession)
 
 	void changePriority(String jobId, JobPriority priority) {
-		scheduler.changePriority(jobId, priority);
+		table.changePriority(jobId, priority);
 	}
 
 	void cancel(String jobId) {
@@ -259,7 +210,7 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	}
 
 	int countJobsOutside(Set<String> jobIds) {
-		return libraryRequests.countJobsOutside(jobIds);
+		return table.countJobsOutside(jobIds);
 	}
 
 	// ---------------------------------------------------------------- the management API

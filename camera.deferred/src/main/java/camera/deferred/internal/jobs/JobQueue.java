@@ -39,7 +39,7 @@ final class JobQueue {
 			return;
 		}
 		boolean queued = pending.remove(job);
-		job.priority(priority, nextSequence());
+		job.reprioritise(priority, nextSequence());
 		if (queued) {
 			pending.add(job);
 		}

@@ -24,8 +24,6 @@ import media.library.processing.CameraPhotoStore;
  * its own.
  */
 final class JobRunner {
-	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
-
 	private final JobTable table;
 	private final JobScheduler scheduler;
 	private final JobOutcomes outcomes;
@@ -53,7 +51,7 @@ final class JobRunner {
 		PhotoDeveloper developer = services.developer().get();
 		JpegCodec codec = services.codec().get();
 		if (library == null || developer == null || codec == null) {
-			outcomes.requeue(job, clock.instant().plus(table.currentSettings().recheckInterval()), false);
+			outcomes.requeue(job, clock.instant().plus(table.settings().recheckInterval()));
 			return;
 		}
 		Optional<PhotoAsset> asset;
@@ -61,16 +59,15 @@ final class JobRunner {
 			asset = library.findByJob(job.id());
 		} catch (RuntimeException e) {
 			log.warn("library could not look up job {}; trying again later: {}", job.id(), e.toString());
-			outcomes.requeue(job, clock.instant().plus(table.currentSettings().retryDelay()), false);
+			outcomes.requeue(job, clock.instant().plus(table.settings().retryDelay()));
 			return;
 		}
 		if (asset.isEmpty()) {
 			awaitAsset(job);
 			return;
 		}
-		EngineSettings current = table.currentSettings();
+		EngineSettings current = table.settings();
 		if (job.interrupted() >= current.maxInterruptedAttempts()) {
-			outcomes.finishAttempt(job);
 			outcomes.endInError(job, JobError.ABANDONED_ATTEMPTS.reason("the process died during " + job.interrupted()
 					+ " attempts of job " + job.id()));
 			return;
@@ -108,19 +105,14 @@ final class JobRunner {
 			if (replaced.isPresent()) {
 				return () -> outcomes.complete(job, queuedMs, phase2Ms);
 			}
-			return () -> {
-				outcomes.finishAttempt(job);
-				outcomes.drop(job, "its asset was deleted during development");
-			};
+			return () -> outcomes.drop(job, "its asset was deleted during development");
 		} catch (CancellationException e) {
 			discardOutput(job);
 			return () -> stoppedAtTile(job, deadline);
 		} catch (NoSuchFileException e) {
 			discardOutput(job);
-			return () -> {
-				outcomes.finishAttempt(job);
-				outcomes.endInError(job, JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
-			};
+			return () -> outcomes.endInError(job,
+					JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
 		} catch (IOException e) {
 			discardOutput(job);
 			return () -> outcomes.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
@@ -150,33 +142,24 @@ final class JobRunner {
 	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
 	private void awaitAsset(Job job) {
 		Instant now = clock.instant();
-		EngineSettings current = table.currentSettings();
-		if (job.cancelled() || !job.acceptedAt().plus(current.orphanGrace()).isAfter(now)) {
-			outcomes.finishAttempt(job);
+		if (job.cancelled() || !job.acceptedAt().plus(table.settings().orphanGrace()).isAfter(now)) {
 			outcomes.drop(job,
 					job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
 			return;
 		}
-		int checks = outcomes.nextAssetCheck(job);
-		Duration wait = current.assetWait().multipliedBy(1L << Math.min(checks, 16));
-		if (wait.compareTo(LONGEST_ASSET_WAIT) > 0) {
-			wait = LONGEST_ASSET_WAIT;
-		}
-		outcomes.requeue(job, now.plus(wait), false);
+		outcomes.awaitAsset(job, now);
 	}
 
 	/** A running job stopped at a tile boundary: cancelled, timed out, shut down, or yielding to a capture. */
 	private void stoppedAtTile(Job job, Instant deadline) {
 		if (job.cancelled()) {
-			outcomes.finishAttempt(job);
 			outcomes.drop(job, "its asset was deleted during development");
 		} else if (clock.instant().isAfter(deadline)) {
 			outcomes.attemptFailed(job, JobError.TIMED_OUT.reason("development took longer than "
-					+ table.currentSettings().jobTimeout().toSeconds() + " s"));
+					+ table.settings().jobTimeout().toSeconds() + " s"));
 		} else {
 			// Yielding (or shutting down) is not a failed attempt.
-			outcomes.uncountAttempt(job);
-			outcomes.requeue(job, Instant.MIN, true);
+			outcomes.yielded(job);
 		}
 	}
 

@@ -31,10 +31,10 @@ import camera.api.hal.RawFrame;
  * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
  * directory is synced. Each frame is written and synced on the spool's own writer threads as soon as the camera
  * delivers it, since the capture path waits for the last one ({@link FrameFileWriter}); 16-bit Bayer frames with
- * 12-bit samples are stored packed ({@link FrameEncoding}). Thread-safe for different jobs. Public only for the
- * benchmark; the engine is the only user. {@link #close()} stops the writer threads.
+ * 12-bit samples are stored packed ({@link FrameEncoding}). Thread-safe for different jobs; the engine is the only
+ * user. {@link #close()} stops the writer threads.
  */
-public final class Spool implements AutoCloseable {
+final class Spool implements AutoCloseable {
 	private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final String PARTIAL = ".partial";
 	private static final String INTERRUPTED_FILE = "interrupted-attempts";
@@ -48,7 +48,7 @@ public final class Spool implements AutoCloseable {
 	private FrameFileWriter frameWriter;
 
 	/** A spool that writes with direct I/O where its file system allows it. */
-	public Spool(Path directory) {
+	Spool(Path directory) {
 		this(directory, null);
 	}
 
@@ -94,15 +94,6 @@ public final class Spool implements AutoCloseable {
 
 	Path directory() {
 		return directory;
-	}
-
-	/** Writes the burst durably; when this returns, the job survives a crash. */
-	public void write(String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
-		BurstWriting writing = begin(jobId);
-		for (RawFrame frame : burst.frames()) {
-			writing.add(frame);
-		}
-		writing.finish(burst, acceptedAt);
 	}
 
 	/**

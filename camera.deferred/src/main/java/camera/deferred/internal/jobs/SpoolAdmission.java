@@ -1,6 +1,7 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.osgi.service.log.Logger;
@@ -15,8 +16,8 @@ import camera.api.hal.RawFrame;
  * abandon follows on the capture's development thread.
  */
 final class SpoolAdmission implements BurstSpooling {
-	private final JobEngine engine;
-	private final SpoolBudget budget;
+	private final JobTable table;
+	private final Clock clock;
 	private final String jobId;
 	private final Spool.BurstWriting writing;
 	private final Logger log;
@@ -24,9 +25,9 @@ final class SpoolAdmission implements BurstSpooling {
 	private String refusal;
 	private boolean ended;
 
-	SpoolAdmission(JobEngine engine, SpoolBudget budget, String jobId, Spool.BurstWriting writing, Logger log) {
-		this.engine = engine;
-		this.budget = budget;
+	SpoolAdmission(JobTable table, Clock clock, String jobId, Spool.BurstWriting writing, Logger log) {
+		this.table = table;
+		this.clock = clock;
 		this.jobId = jobId;
 		this.writing = writing;
 		this.log = log;
@@ -38,8 +39,8 @@ final class SpoolAdmission implements BurstSpooling {
 			return;
 		}
 		long bytes = frame.data().limit();
-		if (!budget.reserve(bytes)) {
-			refusal = "the spool holds " + budget.use() + "; a burst of more than " + (reservedBytes + bytes)
+		if (!table.reserveSpool(bytes)) {
+			refusal = "the spool holds " + table.spoolUse() + "; a burst of more than " + (reservedBytes + bytes)
 					+ " bytes does not fit";
 			return;
 		}
@@ -59,22 +60,22 @@ final class SpoolAdmission implements BurstSpooling {
 		if (refusal != null) {
 			String reason = refusal;
 			abandon();
-			budget.countFallback();
+			table.countFallback();
 			throw new SpoolFullException(reason);
 		}
 		ended = true;
-		Instant acceptedAt = engine.now();
+		Instant acceptedAt = clock.instant();
 		long storedBytes;
 		try {
 			storedBytes = writing.finish(burst, acceptedAt);
 		} catch (IOException | RuntimeException e) {
-			budget.release(reservedBytes);
-			budget.countFallback();
+			table.releaseSpool(reservedBytes);
+			table.countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());
 			throw new SpoolFullException("the spool could not be written: " + e.getMessage());
 		}
-		budget.release(reservedBytes - storedBytes);
-		engine.admit(jobId, burst.captureTime(), acceptedAt, storedBytes);
+		table.releaseSpool(reservedBytes - storedBytes);
+		table.admit(jobId, burst.captureTime(), acceptedAt, storedBytes);
 		return jobId;
 	}
 
@@ -90,6 +91,6 @@ final class SpoolAdmission implements BurstSpooling {
 			log.warn("spool of abandoned job {} could not be removed; the next start removes it: {}", jobId,
 					e.toString());
 		}
-		budget.release(reservedBytes);
+		table.releaseSpool(reservedBytes);
 	}
 }

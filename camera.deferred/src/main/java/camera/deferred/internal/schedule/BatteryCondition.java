@@ -45,21 +45,56 @@ public class BatteryCondition implements Condition {
 	record PowerState(OptionalInt percent, boolean charging) {
 	}
 
-	@Reference(service = LoggerFactory.class)
-	private Logger log;
+	/** The configuration, each override parsed and checked once, when it is configured. */
+	private record Settings(int minPercent, OptionalInt percentOverride, Optional<Boolean> chargingOverride,
+			SysfsReader supplies) {
+	}
 
-	private volatile Config config;
-	private volatile SysfsReader supplies;
+	private final Logger log;
+	private volatile Settings settings;
 
 	@Activate
-	public BatteryCondition(Config config) {
+	public BatteryCondition(Config config, @Reference(service = LoggerFactory.class) Logger log) {
+		this.log = log;
 		modified(config);
 	}
 
+	/** An override that is not valid is refused with an error and the previous one (at first: none) is kept. */
 	@Modified
 	void modified(Config config) {
-		this.config = config;
-		supplies = new SysfsReader(Path.of(config.powerSupplyDirectory()));
+		Settings previous = settings;
+		settings = new Settings(config.minPercent(),
+				percentOverride(config.overridePercent(),
+						previous == null ? OptionalInt.empty() : previous.percentOverride()),
+				chargingOverride(config.overrideCharging(),
+						previous == null ? Optional.empty() : previous.chargingOverride()),
+				new SysfsReader(Path.of(config.powerSupplyDirectory())));
+	}
+
+	private OptionalInt percentOverride(String configured, OptionalInt previous) {
+		String value = configured.trim();
+		if (value.isEmpty()) {
+			return OptionalInt.empty();
+		}
+		if (value.matches("[0-9]{1,3}") && Integer.parseInt(value) <= 100) {
+			return OptionalInt.of(Integer.parseInt(value));
+		}
+		log.error("battery condition: overridePercent \"{}\" is not a whole number from 0 to 100; it keeps {}", value,
+				previous.isEmpty() ? "reading the battery" : "the override " + previous.getAsInt());
+		return previous;
+	}
+
+	private Optional<Boolean> chargingOverride(String configured, Optional<Boolean> previous) {
+		String value = configured.trim();
+		if (value.isEmpty()) {
+			return Optional.empty();
+		}
+		if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+			return Optional.of(Boolean.parseBoolean(value));
+		}
+		log.error("battery condition: overrideCharging \"{}\" is neither true, false nor empty; it keeps {}", value,
+				previous.isEmpty() ? "asking the power supplies" : "the override " + previous.get());
+		return previous;
 	}
 
 	@Override
@@ -74,17 +109,14 @@ public class BatteryCondition implements Condition {
 
 	@Override
 	public boolean holds() {
-		Config current = config;
-		PowerState measured = readPowerSupplies();
-		String percentOverride = current.overridePercent().trim();
-		String chargingOverride = current.overrideCharging().trim();
-		OptionalInt percent = percentOverride.isEmpty() ? measured.percent()
-				: OptionalInt.of(Integer.parseInt(percentOverride));
-		boolean charging = chargingOverride.isEmpty() ? measured.charging() : Boolean.parseBoolean(chargingOverride);
+		Settings current = settings;
+		PowerState measured = readPowerSupplies(current.supplies());
+		OptionalInt percent = current.percentOverride().isPresent() ? current.percentOverride() : measured.percent();
+		boolean charging = current.chargingOverride().orElse(measured.charging());
 		return charging || percent.isEmpty() || percent.getAsInt() >= current.minPercent();
 	}
 
-	PowerState readPowerSupplies() {
+	private PowerState readPowerSupplies(SysfsReader supplies) {
 		OptionalInt percent = OptionalInt.empty();
 		boolean charging = false;
 		try {
@@ -105,19 +137,12 @@ public class BatteryCondition implements Condition {
 						charging |= SysfsReader.attribute(supply, "online").orElse("0").equals("1");
 					}
 				} catch (IOException | NumberFormatException e) {
-					logDebug("power supply {} unreadable: {}", supply, e.toString());
+					log.debug("power supply {} unreadable: {}", supply, e.toString());
 				}
 			}
 		} catch (IOException e) {
-			logDebug("power supplies unreadable: {}", e.toString(), null);
+			log.debug("power supplies unreadable: {}", e.toString());
 		}
 		return new PowerState(percent, charging);
-	}
-
-	private void logDebug(String format, Object first, Object second) {
-		Logger logger = log;
-		if (logger != null) {
-			logger.debug(format, first, second);
-		}
 	}
 }

@@ -35,24 +35,40 @@ public class ThermalCondition implements Condition {
 		String thermalDirectory() default "/sys/class/thermal";
 	}
 
-	@Reference(service = LoggerFactory.class)
-	private Logger log;
+	/** The configuration, the override parsed and checked once, when it is configured. */
+	private record Settings(double maxCelsius, OptionalDouble overrideCelsius, SysfsReader zones) {
+	}
 
-	private volatile double maxCelsius;
-	private volatile OptionalDouble overrideCelsius;
-	private volatile SysfsReader zones;
+	private final Logger log;
+	private volatile Settings settings;
 
 	@Activate
-	public ThermalCondition(Config config) {
+	public ThermalCondition(Config config, @Reference(service = LoggerFactory.class) Logger log) {
+		this.log = log;
 		modified(config);
 	}
 
+	/** An override that is not valid is refused with an error and the previous one (at first: none) is kept. */
 	@Modified
 	void modified(Config config) {
-		maxCelsius = config.maxCelsius();
-		String override = config.overrideCelsius().trim();
-		overrideCelsius = override.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(override));
-		zones = new SysfsReader(Path.of(config.thermalDirectory()));
+		Settings previous = settings;
+		settings = new Settings(config.maxCelsius(),
+				overrideCelsius(config.overrideCelsius(),
+						previous == null ? OptionalDouble.empty() : previous.overrideCelsius()),
+				new SysfsReader(Path.of(config.thermalDirectory())));
+	}
+
+	private OptionalDouble overrideCelsius(String configured, OptionalDouble previous) {
+		String value = configured.trim();
+		if (value.isEmpty()) {
+			return OptionalDouble.empty();
+		}
+		if (value.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)")) {
+			return OptionalDouble.of(Double.parseDouble(value));
+		}
+		log.error("thermal condition: overrideCelsius \"{}\" is not a temperature in degrees Celsius; it keeps {}",
+				value, previous.isEmpty() ? "reading the thermal zones" : "the override " + previous.getAsDouble());
+		return previous;
 	}
 
 	@Override
@@ -67,15 +83,16 @@ public class ThermalCondition implements Condition {
 
 	@Override
 	public boolean holds() {
-		OptionalDouble celsius = overrideCelsius;
+		Settings current = settings;
+		OptionalDouble celsius = current.overrideCelsius();
 		if (celsius.isEmpty()) {
-			celsius = hottestZone();
+			celsius = hottestZone(current.zones());
 		}
-		return celsius.isEmpty() || celsius.getAsDouble() <= maxCelsius;
+		return celsius.isEmpty() || celsius.getAsDouble() <= current.maxCelsius();
 	}
 
 	/** @return the highest temperature any zone reports, if any does */
-	OptionalDouble hottestZone() {
+	private OptionalDouble hottestZone(SysfsReader zones) {
 		OptionalDouble hottest = OptionalDouble.empty();
 		try {
 			for (Path zone : zones.devices("thermal_zone")) {
@@ -89,19 +106,12 @@ public class ThermalCondition implements Condition {
 					}
 				} catch (IOException | NumberFormatException e) {
 					// Some zones fail to read while their sensor sleeps; the others still tell the heat.
-					logDebug("thermal zone {} unreadable: {}", zone, e.toString());
+					log.debug("thermal zone {} unreadable: {}", zone, e.toString());
 				}
 			}
 		} catch (IOException e) {
-			logDebug("thermal zones unreadable: {}", e.toString(), null);
+			log.debug("thermal zones unreadable: {}", e.toString());
 		}
 		return hottest;
-	}
-
-	private void logDebug(String format, Object first, Object second) {
-		Logger logger = log;
-		if (logger != null) {
-			logger.debug(format, first, second);
-		}
 	}
 }

@@ -9,6 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
 import camera.api.CameraPosition;
 import camera.api.CameraType;
 import camera.api.ConnectionType;
@@ -21,9 +24,7 @@ import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.ConditionScope;
-
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import camera.deferred.internal.testing.TestSupport;
 
 /** A deferred engine over a temporary data directory with fake pipeline, codec, library and conditions. */
 final class EngineFixture implements AutoCloseable {
@@ -42,7 +43,7 @@ final class EngineFixture implements AutoCloseable {
 	final SettableCondition health = new SettableCondition("health", ConditionScope.HEALTH);
 	final TestSupport.ManualClock clock = new TestSupport.ManualClock(Instant.parse("2026-11-21T10:00:00Z"));
 	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-	/** No wait for assets: the fixture creates each asset right after accept(), and its clock stands still. */
+	/** No wait for assets: the fixture creates each asset right after its burst is committed, and its clock stands still. */
 	EngineSettings settings = settings(Duration.ZERO);
 	JobEngine engine;
 	LibrarySession session;
@@ -127,7 +128,7 @@ final class EngineFixture implements AutoCloseable {
 
 	/** Accepts a burst and creates its asset, as the capture path does. */
 	String capture() {
-		String jobId = engine.accept(burst());
+		String jobId = WholeBursts.accept(engine, burst());
 		library.addAsset(jobId);
 		return jobId;
 	}

@@ -29,7 +29,7 @@ final class FakeLibrary implements CameraPhotoStore {
 	final List<String> completions = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int replacementsToRefuse;
 
-	/** Creates the FAST asset of a job, as the capture path does after accept(). */
+	/** Creates the FAST asset of a job, as the capture path does after the burst is committed. */
 	PhotoAsset addAsset(String jobId) {
 		int id = ids.incrementAndGet();
 		PhotoAsset asset = new PhotoAsset(id, "file://media/Photo/" + id + "/IMG_" + id + ".jpg", "IMG_" + id + ".jpg",

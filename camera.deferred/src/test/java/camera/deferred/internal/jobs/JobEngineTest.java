@@ -20,17 +20,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import camera.api.DeferredJob;
-import camera.api.DeferredJobEvents;
-import camera.api.JobPriority;
-import camera.api.JobState;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
+
+import camera.api.DeferredJob;
+import camera.api.DeferredJobEvents;
+import camera.api.JobPriority;
+import camera.api.JobState;
 
 class JobEngineTest {
 	@TempDir
@@ -59,7 +59,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.start();
 
-			String jobId = fixture.engine.accept(fixture.burst());
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
 
 			assertThat(fixture.spool().contains(jobId)).isTrue();
 			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
@@ -74,9 +74,10 @@ class JobEngineTest {
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
 					Duration.ofSeconds(1), 95, 88, 75);
 			fixture.start();
-			String first = fixture.engine.accept(fixture.burst());
+			String first = WholeBursts.accept(fixture.engine, fixture.burst());
 
-			assertThatThrownBy(() -> fixture.engine.accept(fixture.burst())).isInstanceOf(SpoolFullException.class);
+			assertThatThrownBy(() -> WholeBursts.accept(fixture.engine, fixture.burst()))
+				.isInstanceOf(SpoolFullException.class);
 			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
 			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(fixture.spool().entry(first).bytes());
 			assertThat(fixture.engine.jobs()).hasSize(1);
@@ -152,7 +153,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.start();
 
-			String jobId = fixture.engine.accept(fixture.twelveBitBurst());
+			String jobId = WholeBursts.accept(fixture.engine, fixture.twelveBitBurst());
 			long onDisk = fixture.spool().entry(jobId).bytes();
 
 			assertThat(onDisk).isLessThan(2 * EngineFixture.FRAME_BYTES * 3 / 4 + 4096);
@@ -571,7 +572,7 @@ class JobEngineTest {
 		void spoolWithoutAnAssetIsDeletedAfterTheGracePeriod() throws InterruptedException {
 			fixture.settings = fixture.settings(Duration.ofSeconds(1));
 			fixture.start();
-			String orphan = fixture.engine.accept(fixture.burst());
+			String orphan = WholeBursts.accept(fixture.engine, fixture.burst());
 
 			fixture.clock.advance(Duration.ofMinutes(11));
 			fixture.engine.wake();
@@ -585,7 +586,7 @@ class JobEngineTest {
 		void aJustAcceptedJobWaitsForItsAssetInsteadOfBeingDeleted() throws InterruptedException {
 			fixture.settings = fixture.settings(Duration.ofSeconds(1));
 			fixture.start();
-			String jobId = fixture.engine.accept(fixture.burst());
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
 			fixture.session.beginSynchronize();
 			fixture.session.endSynchronize();
 			assertThat(fixture.drain()).as("a job without an asset does not hold a drain back").isTrue();

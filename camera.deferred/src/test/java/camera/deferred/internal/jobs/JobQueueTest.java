@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import camera.api.JobPriority;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import camera.api.JobPriority;
 
 class JobQueueTest {
 	private final JobQueue queue = new JobQueue();
 
 	private Job queued(String id, JobPriority priority) {
-		Job job = new Job(id, Instant.EPOCH, Instant.EPOCH, 0, 0);
-		job.priority(JobPriority.NORMAL, queue.nextSequence());
+		Job job = new Job(id, Instant.EPOCH, Instant.EPOCH, 0, 0, queue.nextSequence());
 		queue.add(job);
 		queue.changePriority(job, priority);
 		return job;
@@ -92,8 +91,7 @@ class JobQueueTest {
 
 		@Test
 		void aJobOutsideTheQueueChangesPriorityWithoutBeingQueued() {
-			Job running = new Job("running", Instant.EPOCH, Instant.EPOCH, 0, 0);
-			running.priority(JobPriority.NORMAL, queue.nextSequence());
+			Job running = new Job("running", Instant.EPOCH, Instant.EPOCH, 0, 0, queue.nextSequence());
 
 			queue.changePriority(running, JobPriority.HIGH);
 

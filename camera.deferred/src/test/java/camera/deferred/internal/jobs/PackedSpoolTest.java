@@ -16,15 +16,15 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntBinaryOperator;
 
-import camera.api.hal.BayerPattern;
-import camera.api.hal.FrameMetadata;
-import camera.api.hal.PixelFormat;
-import camera.api.hal.RawFrame;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import camera.api.hal.BayerPattern;
+import camera.api.hal.FrameMetadata;
+import camera.api.hal.PixelFormat;
+import camera.api.hal.RawFrame;
 
 class PackedSpoolTest {
 	@TempDir
@@ -94,7 +94,7 @@ class PackedSpoolTest {
 			String jobId = UUID.randomUUID().toString();
 			Spool spool = spool();
 
-			spool.write(jobId, burst(frames), Instant.EPOCH);
+			WholeBursts.write(spool, jobId, burst(frames), Instant.EPOCH);
 			List<RawFrame> read = spool.read(jobId).burst().frames();
 
 			for (int i = 0; i < 4; i++) {
@@ -107,7 +107,7 @@ class PackedSpoolTest {
 			RawFrame frame = bayer(8, 6, 16, 1023, (x, y) -> x * 100 + y);
 			String jobId = UUID.randomUUID().toString();
 
-			spool().write(jobId, burst(List.of(frame)), Instant.EPOCH);
+			WholeBursts.write(spool(), jobId, burst(List.of(frame)), Instant.EPOCH);
 
 			assertThat(Files.size(data.resolve("spool").resolve(jobId).resolve("frame-0.raw"))).isEqualTo(8 * 6 * 3 / 2);
 		}
@@ -168,7 +168,7 @@ class PackedSpoolTest {
 			String jobId = UUID.randomUUID().toString();
 			Spool spool = spool(io);
 
-			spool.write(jobId, burst(frames), Instant.EPOCH);
+			WholeBursts.write(spool, jobId, burst(frames), Instant.EPOCH);
 			List<RawFrame> read = spool.read(jobId).burst().frames();
 
 			for (int i = 0; i < 4; i++) {
@@ -252,7 +252,7 @@ class PackedSpoolTest {
 	}
 
 	private RawFrame roundTrip(Spool spool, String jobId, RawFrame frame) throws IOException {
-		spool.write(jobId, burst(List.of(frame)), Instant.EPOCH);
+		WholeBursts.write(spool, jobId, burst(List.of(frame)), Instant.EPOCH);
 		RawFrame read = spool().read(jobId).burst().frames().get(0);
 		assertThat(read.metadata()).isEqualTo(frame.metadata());
 		assertThat(read.width()).isEqualTo(frame.width());

@@ -2,34 +2,40 @@ package camera.deferred.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SpoolBudgetTest {
-	private static final long BUDGET = 1000;
+	private static final long BUDGET = TableFixture.BUDGET_BYTES;
 
-	private final JobTable table = new JobTable(new EngineSettings(1, BUDGET, Duration.ofMinutes(5), 3, 5,
-			Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 95,
-			88, 75));
-	private final SpoolBudget budget = new SpoolBudget(table);
+	private final TableFixture fixture = new TableFixture(TableFixture.settings());
+	private final JobTable table = fixture.table;
+
+	@AfterEach
+	void stopHousekeeping() {
+		fixture.close();
+	}
 
 	@Nested
 	class Reserving {
 		@Test
 		void aReservationThatFillsTheBudgetExactlyIsTaken() {
-			assertThat(budget.reserve(BUDGET)).isTrue();
-			assertThat(budget.use()).isEqualTo("1000 of 1000 bytes");
+			assertThat(table.reserveSpool(BUDGET)).isTrue();
+			assertThat(table.spoolUse()).isEqualTo("1000 of 1000 bytes");
 		}
 
 		@Test
 		void aReservationBeyondTheBudgetIsRefusedAndTakesNothing() {
-			budget.reserve(600);
+			table.reserveSpool(600);
 
-			assertThat(budget.reserve(401)).isFalse();
-			assertThat(budget.use()).isEqualTo("600 of 1000 bytes");
+			assertThat(table.reserveSpool(401)).isFalse();
+			assertThat(table.spoolUse()).isEqualTo("600 of 1000 bytes");
 		}
 	}
 
@@ -37,40 +43,30 @@ class SpoolBudgetTest {
 	class Releasing {
 		@Test
 		void releasedRoomCanBeReservedAgain() {
-			budget.reserve(BUDGET);
+			table.reserveSpool(BUDGET);
 
-			budget.release(400);
+			table.releaseSpool(400);
 
-			assertThat(budget.reserve(400)).isTrue();
+			assertThat(table.reserveSpool(400)).isTrue();
 		}
 
 		@Test
-		void aJobGivesBackItsBytesOnlyOnce() {
-			Job job = new Job("job-1", Instant.EPOCH, Instant.EPOCH, 0, 300);
-			table.lock();
-			try {
-				budget.recovered(300);
-			} finally {
-				table.unlock();
-			}
+		void aJobGivesBackItsBytesOnlyOnce() throws InterruptedException {
+			table.recover(List.of(new Spool.Entry(UUID.randomUUID().toString(), Instant.EPOCH, Instant.EPOCH, 0, 300)));
+			Job job = fixture.take();
 
-			budget.release(job);
-			budget.release(job);
+			table.releaseSpool(job);
+			table.releaseSpool(job);
 
-			assertThat(budget.use()).isEqualTo("0 of 1000 bytes");
+			assertThat(table.spoolUse()).isEqualTo("0 of 1000 bytes");
 		}
 	}
 
 	@Test
 	void fallbacksAreCounted() {
-		budget.countFallback();
-		budget.countFallback();
+		table.countFallback();
+		table.countFallback();
 
-		table.lock();
-		try {
-			assertThat(budget.fallbacks()).isEqualTo(2);
-		} finally {
-			table.unlock();
-		}
+		assertThat(table.stats("none", Map.of()).fallbacks()).isEqualTo(2);
 	}
 }

@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import camera.api.ImageRotation;
 import camera.api.Location;
 import camera.api.PhotoCaptureSetting;
 import camera.api.QualityLevel;
-
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SpoolTest {
 	@TempDir
@@ -38,7 +38,7 @@ class SpoolTest {
 			String jobId = UUID.randomUUID().toString();
 			Instant accepted = Instant.parse("2026-11-21T10:00:01Z");
 
-			fixture.spool().write(jobId, burst, accepted);
+			WholeBursts.write(fixture.spool(), jobId, burst, accepted);
 			BurstMetadata.Stored stored = fixture.spool().read(jobId);
 
 			assertThat(stored.acceptedAt()).isEqualTo(accepted);
@@ -60,7 +60,7 @@ class SpoolTest {
 		void aWrittenJobLeavesNoPartialDirectory() throws IOException {
 			String jobId = UUID.randomUUID().toString();
 
-			fixture().spool().write(jobId, fixture().burst(), Instant.EPOCH);
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
 
 			try (var entries = Files.list(data.resolve("spool"))) {
 				assertThat(entries).extracting(p -> p.getFileName().toString()).containsExactly(jobId);
@@ -74,7 +74,7 @@ class SpoolTest {
 		void aHalfWrittenJobIsDiscarded() throws IOException {
 			String complete = UUID.randomUUID().toString();
 			Spool spool = fixture().spool();
-			spool.write(complete, fixture().burst(), Instant.EPOCH);
+			WholeBursts.write(spool, complete, fixture().burst(), Instant.EPOCH);
 			Path partial = data.resolve("spool").resolve(UUID.randomUUID() + ".partial");
 			Files.createDirectories(partial);
 			Files.write(partial.resolve("frame-0.raw"), new byte[10]);
@@ -87,7 +87,7 @@ class SpoolTest {
 		void interruptedAttemptsSurviveAReread() throws IOException {
 			String jobId = UUID.randomUUID().toString();
 			Spool spool = fixture().spool();
-			spool.write(jobId, fixture().burst(), Instant.EPOCH);
+			WholeBursts.write(spool, jobId, fixture().burst(), Instant.EPOCH);
 
 			spool.recordInterruptedAttempts(jobId, 2);
 
@@ -98,7 +98,7 @@ class SpoolTest {
 		void aDeletedJobIsGoneWhole() throws IOException {
 			String jobId = UUID.randomUUID().toString();
 			Spool spool = fixture().spool();
-			spool.write(jobId, fixture().burst(), Instant.EPOCH);
+			WholeBursts.write(spool, jobId, fixture().burst(), Instant.EPOCH);
 
 			long freed = spool.delete(jobId);
 

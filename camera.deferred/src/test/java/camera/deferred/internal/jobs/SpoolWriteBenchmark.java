@@ -76,11 +76,11 @@ public final class SpoolWriteBenchmark {
 			List<Way> ways = new ArrayList<>(List.of(
 					new Way("sequential 16-bit write+fsync", (id, b) -> writeSequentially(sequentialDirectory, id, b),
 							rounds),
-					new Way("spool, packed in parts, page cache", (id, b) -> buffered.write(id, b, Instant.now()),
-							rounds)));
+					new Way("spool, packed in parts, page cache",
+							(id, b) -> WholeBursts.write(buffered, id, b, Instant.now()), rounds)));
 			if (direct.enabled()) {
-				ways.add(new Way("spool, packed in parts, " + direct, (id, b) -> directSpool.write(id, b, Instant.now()),
-						rounds));
+				ways.add(new Way("spool, packed in parts, " + direct,
+						(id, b) -> WholeBursts.write(directSpool, id, b, Instant.now()), rounds));
 			}
 			// One untimed round each warms the JIT and the file system.
 			for (Way way : ways) {

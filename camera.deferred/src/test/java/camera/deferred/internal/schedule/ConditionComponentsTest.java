@@ -1,23 +1,30 @@
 package camera.deferred.internal.schedule;
 
-import static camera.deferred.internal.jobs.TestSupport.config;
+import static camera.deferred.internal.testing.TestSupport.config;
+import static camera.deferred.internal.testing.TestSupport.recordingLogger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-
-import media.library.processing.CameraPhotoStore;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import media.library.processing.CameraPhotoStore;
+
 class ConditionComponentsTest {
 	@TempDir
 	Path sysfs;
+
+	/** What the condition under test logged at WARN and ERROR. */
+	private final List<String> logged = new ArrayList<>();
 
 	private static void attribute(Path device, String name, String value) throws IOException {
 		Files.createDirectories(device);
@@ -85,10 +92,14 @@ class ConditionComponentsTest {
 
 	@Nested
 	class Thermal {
-		private ThermalCondition condition(Map<String, Object> settings) {
-			Map<String, Object> all = new java.util.HashMap<>(settings);
+		private ThermalCondition.Config settings(Map<String, Object> settings) {
+			Map<String, Object> all = new HashMap<>(settings);
 			all.put("thermalDirectory", sysfs.toString());
-			return new ThermalCondition(config(ThermalCondition.Config.class, all));
+			return config(ThermalCondition.Config.class, all);
+		}
+
+		private ThermalCondition condition(Map<String, Object> settings) {
+			return new ThermalCondition(settings(settings), recordingLogger(logged));
 		}
 
 		@Test
@@ -117,14 +128,40 @@ class ConditionComponentsTest {
 
 			assertThat(condition(Map.of("maxCelsius", 80.0, "overrideCelsius", "95")).holds()).isFalse();
 		}
+
+		@Test
+		void anOverrideThatIsNoTemperatureIsRefusedAndTheZonesAreRead() throws IOException {
+			attribute(sysfs.resolve("thermal_zone0"), "temp", "91000");
+
+			ThermalCondition condition = condition(Map.of("maxCelsius", 80.0, "overrideCelsius", "hot"));
+
+			assertThat(condition.holds()).isFalse();
+			assertThat(logged).containsExactly("error: thermal condition: overrideCelsius \"hot\" is not a temperature"
+					+ " in degrees Celsius; it keeps reading the thermal zones");
+		}
+
+		@Test
+		void aChangeToAnOverrideThatIsNoTemperatureKeepsThePreviousOverride() throws IOException {
+			attribute(sysfs.resolve("thermal_zone0"), "temp", "45000");
+			ThermalCondition condition = condition(Map.of("maxCelsius", 80.0, "overrideCelsius", "95"));
+
+			condition.modified(settings(Map.of("maxCelsius", 80.0, "overrideCelsius", "95 C")));
+
+			assertThat(condition.holds()).isFalse();
+			assertThat(logged).singleElement().asString().endsWith("it keeps the override 95.0");
+		}
 	}
 
 	@Nested
 	class Battery {
-		private BatteryCondition condition(Map<String, Object> settings) {
-			Map<String, Object> all = new java.util.HashMap<>(settings);
+		private BatteryCondition.Config settings(Map<String, Object> settings) {
+			Map<String, Object> all = new HashMap<>(settings);
 			all.put("powerSupplyDirectory", sysfs.toString());
-			return new BatteryCondition(config(BatteryCondition.Config.class, all));
+			return config(BatteryCondition.Config.class, all);
+		}
+
+		private BatteryCondition condition(Map<String, Object> settings) {
+			return new BatteryCondition(settings(settings), recordingLogger(logged));
 		}
 
 		private void battery(String capacity, String status) throws IOException {
@@ -168,6 +205,40 @@ class ConditionComponentsTest {
 
 			assertThat(condition(Map.of("overridePercent", "5")).holds()).isFalse();
 			assertThat(condition(Map.of("overridePercent", "5", "overrideCharging", "true")).holds()).isTrue();
+		}
+
+		@Test
+		void aChargeOverrideThatIsNoPercentageIsRefusedAndTheBatteryIsRead() throws IOException {
+			battery("12", "Discharging");
+
+			BatteryCondition condition = condition(Map.of("overridePercent", "full"));
+
+			assertThat(condition.holds()).isFalse();
+			assertThat(logged).containsExactly("error: battery condition: overridePercent \"full\" is not a whole"
+					+ " number from 0 to 100; it keeps reading the battery");
+		}
+
+		@Test
+		void aChangeToAChargeOverrideBeyondAHundredKeepsThePreviousOverride() throws IOException {
+			battery("90", "Discharging");
+			BatteryCondition condition = condition(Map.of("overridePercent", "5"));
+
+			condition.modified(settings(Map.of("overridePercent", "150")));
+
+			assertThat(condition.holds()).isFalse();
+			assertThat(logged).singleElement().asString().endsWith("it keeps the override 5");
+		}
+
+		@Test
+		void aChangeToAChargingOverrideOtherThanTrueOrFalseKeepsThePreviousOverride() throws IOException {
+			battery("12", "Discharging");
+			BatteryCondition condition = condition(Map.of("overrideCharging", "true"));
+
+			condition.modified(settings(Map.of("overrideCharging", "yes")));
+
+			assertThat(condition.holds()).isTrue();
+			assertThat(logged).containsExactly("error: battery condition: overrideCharging \"yes\" is neither true,"
+					+ " false nor empty; it keeps the override true");
 		}
 	}
 
