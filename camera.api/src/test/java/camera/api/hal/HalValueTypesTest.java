@@ -55,4 +55,13 @@ class HalValueTypesTest {
 		assertThat(device.referenceFrame(new HalCaptureRequest(1, new Size(2, 2), PixelFormat.YUYV, 1)))
 			.isEqualTo(Optional.empty());
 	}
+
+	@Test
+	void aSceneBurstNeedsAFrameAndALinearReference() {
+		RawFrame raw = new RawFrame(PixelFormat.RAW_BAYER16, 2, 2, 4, ByteBuffer.allocate(8), META);
+		RawFrame linear = new RawFrame(PixelFormat.RGB48_LINEAR, 2, 2, 12, ByteBuffer.allocate(24), META);
+		assertThat(new SceneBurst(List.of(raw), linear).frames()).containsExactly(raw);
+		assertThatThrownBy(() -> new SceneBurst(List.of(), linear)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new SceneBurst(List.of(raw), raw)).isInstanceOf(IllegalArgumentException.class);
+	}
 }
