@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import camera.api.DeferredDeliveryImageType;
@@ -38,22 +37,6 @@ class HalValueTypesTest {
 		assertThatThrownBy(() -> caps.profiles().add(null)).isInstanceOf(UnsupportedOperationException.class);
 		assertThatThrownBy(() -> new HalCapabilities(List.of(), 0, Set.of()))
 			.isInstanceOf(IllegalArgumentException.class);
-	}
-
-	@Test
-	void devicesWithoutAReferenceSayNothing() {
-		HalDevice device = new HalDevice() {
-			@Override
-			public void capture(HalCaptureRequest request, FrameSink sink) {
-				sink.shutter(0);
-			}
-
-			@Override
-			public void close() {
-			}
-		};
-		assertThat(device.referenceFrame(new HalCaptureRequest(1, new Size(2, 2), PixelFormat.YUYV, 1)))
-			.isEqualTo(Optional.empty());
 	}
 
 	@Test

@@ -44,7 +44,9 @@ final class CameraScene implements SimulatedScene {
 		CameraSettings settings = setup.settings();
 		String id = settings.info().id();
 		if (!settings.offers(size, PixelFormat.RAW_BAYER16)) {
-			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + id + " offers no profile " + size);
+			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + id + " offers no profile " + size
+					+ "; its sizes are " + String.join(", ", settings.capabilities().profiles().stream()
+						.map(profile -> profile.size().toString()).toList()));
 		}
 		if (frames < 1) {
 			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT,

@@ -2,7 +2,6 @@ package camera.hal.sim.internal.camera;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -13,7 +12,6 @@ import camera.api.CameraException;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
-import camera.api.hal.RawFrame;
 import camera.hal.sim.internal.scene.SeedMixer;
 
 /**
@@ -63,27 +61,6 @@ final class SimulatedDevice implements HalDevice {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw disabled("was interrupted while waiting for another capture");
-		} finally {
-			running.unlock();
-		}
-	}
-
-	/**
-	 * The noise-free reference of the first frame of any capture of this size; see {@code Setup.reference}.
-	 * @throws CameraException INVALID_ARGUMENT for a size the camera does not offer, DEVICE_DISABLED while the
-	 *         camera is stopping
-	 */
-	@Override
-	public Optional<RawFrame> referenceFrame(HalCaptureRequest request) {
-		Objects.requireNonNull(request, "request");
-		SimulatedCamera.Setup setup = camera.setup();
-		checkOffered(request, setup.settings());
-		Lock running = camera.captureActivity();
-		if (!running.tryLock()) {
-			throw disabled("is stopping");
-		}
-		try {
-			return Optional.of(setup.reference(request.size()));
 		} finally {
 			running.unlock();
 		}

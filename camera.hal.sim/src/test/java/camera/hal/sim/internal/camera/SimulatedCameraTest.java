@@ -170,28 +170,6 @@ class SimulatedCameraTest {
 	}
 
 	@Nested
-	class Reference {
-		@Test
-		void theReferenceIsLinearRgbAboveBlackWithItsScaleInTheMetadata() {
-			RawFrame reference = start(Map.of("black_level", 256)).open().referenceFrame(request(1)).orElseThrow();
-			assertThat(reference.format()).isEqualTo(PixelFormat.RGB48_LINEAR);
-			assertThat(reference.stride()).isEqualTo(64 * 6);
-			assertThat(reference.data().limit()).isEqualTo(64 * 6 * 48);
-			assertThat(reference.metadata().blackLevel()).isZero();
-			assertThat(reference.metadata().whiteLevel()).isEqualTo(4095 - 256);
-			assertThat(reference.metadata().bayerPattern()).isNull();
-		}
-
-		@Test
-		void theReferenceOfASizeTheCameraDoesNotOfferIsRefused() {
-			HalDevice device = start(Map.of()).open();
-			HalCaptureRequest unknown = new HalCaptureRequest(1, new Size(100, 100), PixelFormat.RAW_BAYER16, 1);
-			assertThat(failure(() -> device.referenceFrame(unknown)).errorCode())
-				.isEqualTo(CameraErrorCode.INVALID_ARGUMENT);
-		}
-	}
-
-	@Nested
 	class Scene {
 		private SimulatedScene scene() {
 			start(Map.of("black_level", 256, "iso", 1600));
