@@ -189,8 +189,8 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "| PSNR of phase 1 (half size, upscaled) | $psnr1 dB | | |"
 	echo "| PSNR of phase 2 | $psnr2 dB | phase 1 + 3 dB (aim + 6 dB) | +$gain dB, $(verdict "$gain" '>=' 3) |"
 	echo
-	echo "PSNR is measured against the simulator's noise-free reference of the same capture, rendered through the same"
-	echo "tone curve (\`HalDevice.referenceFrame\`, \`PhotoDeveloper.renderReference\`), before JPEG encoding."
+	echo "PSNR is measured against the simulator's noise-free reference of the same burst, rendered through the same"
+	echo "tone curve (\`SimulatedScene.render\`, \`PhotoDeveloper.renderReference\`), before JPEG encoding."
 	echo
 	echo "## Physical references"
 	echo

@@ -21,7 +21,7 @@ class PlatformTest {
 	@Test
 	void everyDarkroomBundleIsActive() {
 		List<String> darkroom = List.of("media.library", "camera.api", "camera.deferred", "camera.hal.sim",
-				"camera.hal.v4l2", "camera.shell");
+				"camera.hal.v4l2", "camera.shell", "camera.bench");
 		List<Bundle> bundles = Arrays.stream(context.getBundles())
 			.filter(b -> darkroom.contains(b.getSymbolicName()))
 			.toList();

@@ -1,7 +1,5 @@
 package camera.api.hal;
 
-import java.util.Optional;
-
 import org.osgi.annotation.versioning.ConsumerType;
 
 /** An opened camera, used by one session at a time. */
@@ -17,15 +15,6 @@ public interface HalDevice extends AutoCloseable {
 	 *         SERVICE_FATAL_ERROR when the sensor failed; never hangs
 	 */
 	void capture(HalCaptureRequest request, FrameSink sink);
-
-	/**
-	 * The noise-free image the sensor saw for the last capture of this request's size, in
-	 * {@link PixelFormat#RGB48_LINEAR}, so image quality can be measured. Simulated sensors offer it; real ones
-	 * do not.
-	 */
-	default Optional<RawFrame> referenceFrame(HalCaptureRequest request) {
-		return Optional.empty();
-	}
 
 	/** Releases the camera. Does nothing if it is already closed. */
 	@Override

@@ -7,6 +7,10 @@
  * captures with a {@link camera.api.hal.HalCaptureRequest}, and receives {@link camera.api.hal.RawFrame}s
  * through a {@link camera.api.hal.FrameSink}.
  * <p>
+ * A simulated HAL also registers a {@link camera.api.hal.SimulatedScene} per camera: an optional contract that
+ * renders a burst together with its noise-free reference, so that image quality can be measured. Real HALs do
+ * not register it, and nothing needs it to capture.
+ * <p>
  * Versioning: the interfaces a HAL implements are {@code @ConsumerType}, so a HAL built against 1.0 keeps
  * resolving against every 1.x; methods added in a minor version come with a default implementation. The
  * callback the framework implements ({@link camera.api.hal.FrameSink}) is {@code @ProviderType}.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import camera.api.DeferredDeliveryImageType;
@@ -41,18 +40,11 @@ class HalValueTypesTest {
 	}
 
 	@Test
-	void devicesWithoutAReferenceSayNothing() {
-		HalDevice device = new HalDevice() {
-			@Override
-			public void capture(HalCaptureRequest request, FrameSink sink) {
-				sink.shutter(0);
-			}
-
-			@Override
-			public void close() {
-			}
-		};
-		assertThat(device.referenceFrame(new HalCaptureRequest(1, new Size(2, 2), PixelFormat.YUYV, 1)))
-			.isEqualTo(Optional.empty());
+	void aSceneBurstNeedsAFrameAndALinearReference() {
+		RawFrame raw = new RawFrame(PixelFormat.RAW_BAYER16, 2, 2, 4, ByteBuffer.allocate(8), META);
+		RawFrame linear = new RawFrame(PixelFormat.RGB48_LINEAR, 2, 2, 12, ByteBuffer.allocate(24), META);
+		assertThat(new SceneBurst(List.of(raw), linear).frames()).containsExactly(raw);
+		assertThatThrownBy(() -> new SceneBurst(List.of(), linear)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new SceneBurst(List.of(raw), raw)).isInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -9,7 +9,6 @@ import org.osgi.service.log.Logger;
 
 import camera.api.DeferredJob;
 import camera.api.DeferredStats;
-import camera.api.JobPriority;
 import camera.deferred.internal.schedule.Conditions;
 import camera.develop.JpegCodec;
 import media.library.processing.CameraPhotoStore;

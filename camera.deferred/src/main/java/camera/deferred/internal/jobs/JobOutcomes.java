@@ -5,8 +5,6 @@ import java.time.Instant;
 
 import org.osgi.service.log.Logger;
 
-import camera.api.DeferredJobEvents;
-import camera.api.JobState;
 import media.library.processing.CameraPhotoStore;
 
 /**

@@ -2,7 +2,6 @@ package camera.hal.sim.internal.camera;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -10,17 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
-import camera.api.hal.BayerPattern;
-import camera.api.hal.FrameMetadata;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
-import camera.api.hal.PixelFormat;
-import camera.api.hal.RawFrame;
 import camera.hal.sim.internal.scene.SeedMixer;
-import camera.hal.sim.internal.sensor.SensorModel;
-import camera.hal.sim.internal.sensor.Shake;
-import camera.hal.sim.internal.sensor.SimulatedSensor;
 
 /**
  * An opened simulated camera. A capture renders each frame of the burst, waits out the timing model and hands
@@ -74,38 +66,6 @@ final class SimulatedDevice implements HalDevice {
 		}
 	}
 
-	/**
-	 * The noise-free reference of the first frame of any capture of this size (the first frame is never shaken,
-	 * so it is the reference of the last capture too). Samples are R, G, B in linear light on the raw scale with
-	 * the black level subtracted, vignetting included, white balance 1: for a pixel whose RGGB site records
-	 * channel c, the mean of many raw frames is {@code blackLevel + reference[c]}. The metadata says so: black
-	 * level 0, white level {@code 4095 - blackLevel} (the sensor's full scale), no Bayer pattern, timestamp 0.
-	 * Rendered on each call (about 0.7 s for 12 MP on two cores), so fetch it once per size.
-	 * @throws CameraException INVALID_ARGUMENT for a size the camera does not offer, DEVICE_DISABLED while the
-	 *         camera is stopping
-	 */
-	@Override
-	public Optional<RawFrame> referenceFrame(HalCaptureRequest request) {
-		Objects.requireNonNull(request, "request");
-		SimulatedCamera.Setup setup = camera.setup();
-		checkOffered(request, setup.settings());
-		Lock running = camera.captureActivity();
-		if (!running.tryLock()) {
-			throw disabled("is stopping");
-		}
-		try {
-			SensorModel model = setup.sensor().model();
-			ByteBuffer samples = setup.sensor().reference(request.size());
-			FrameMetadata metadata = new FrameMetadata(0, setup.settings().timing().exposureNanos(), model.iso(), 0,
-					model.fullScale(), null);
-			int width = request.size().width();
-			return Optional.of(new RawFrame(PixelFormat.RGB48_LINEAR, width, request.size().height(), width * 6,
-					samples, metadata));
-		} finally {
-			running.unlock();
-		}
-	}
-
 	@Override
 	public void close() {
 		released.countDown();
@@ -128,7 +88,6 @@ final class SimulatedDevice implements HalDevice {
 			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"camera " + settings.info().id() + ": simulated sensor failure on capture " + number);
 		}
-		SensorModel model = setup.sensor().model();
 		long captureSeed = SeedMixer.mix(SeedMixer.mix(settings.sceneSeed(), NOISE_STREAM), number);
 		long period = settings.timing().framePeriodNanos();
 		long start = System.nanoTime();
@@ -141,18 +100,13 @@ final class SimulatedDevice implements HalDevice {
 			if (index == request.frameCount()) {
 				return;
 			}
-			Shake shake = Shake.of(captureSeed, index, settings.shakePixels());
-			ByteBuffer samples = setup.sensor().frame(request.size(), shake, SeedMixer.mix(captureSeed, index));
-			int width = request.size().width();
-			int height = request.size().height();
+			ByteBuffer samples = setup.frameSamples(request.size(), captureSeed, index);
 			if (faults.corrupts(number, index)) {
-				faults.corruption().spoil(samples, width * 2, height);
+				faults.corruption().spoil(samples, request.size().width() * 2, request.size().height());
 			}
 			await(start + (index + 1) * period - System.nanoTime());
 			checkConnected();
-			FrameMetadata metadata = new FrameMetadata(start + index * period, settings.timing().exposureNanos(),
-					model.iso(), model.blackLevel(), SensorModel.WHITE_LEVEL, BayerPattern.RGGB);
-			sink.frame(new RawFrame(PixelFormat.RAW_BAYER16, width, height, width * 2, samples, metadata));
+			sink.frame(setup.rawFrame(request.size(), samples, start + index * period));
 		}
 	}
 

@@ -13,14 +13,16 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.Logger;
 
 import camera.api.hal.HalCamera;
+import camera.api.hal.SimulatedScene;
 
 /**
  * Just enough of an OSGi framework to run a {@link SimulatedCamera} outside one: a bundle context that records
- * service registrations, a logger that drops everything, and configurations built from the annotation's
+ * service registrations (the cameras, and their scenes apart), a logger that drops everything, and configurations built from the annotation's
  * defaults with some attributes overridden.
  */
 final class FakeFramework {
 	private final List<HalCamera> registered = new CopyOnWriteArrayList<>();
+	private final List<SimulatedScene> scenes = new CopyOnWriteArrayList<>();
 	private final Semaphore registrations = new Semaphore(0);
 	private final Semaphore unregistrations = new Semaphore(0);
 
@@ -30,11 +32,20 @@ final class FakeFramework {
 					if (!method.getName().equals("registerService")) {
 						throw new UnsupportedOperationException(method.getName());
 					}
+					if (args[1] instanceof SimulatedScene scene) {
+						scenes.add(scene);
+						return registration(scenes, scene, null);
+					}
 					HalCamera camera = (HalCamera) args[1];
 					registered.add(camera);
 					registrations.release();
-					return registration(camera);
+					return registration(registered, camera, unregistrations);
 				});
+	}
+
+	/** @return the scenes registered now */
+	List<SimulatedScene> scenes() {
+		return List.copyOf(scenes);
 	}
 
 	/** @return the cameras registered now */
@@ -56,16 +67,19 @@ final class FakeFramework {
 		}
 	}
 
-	private ServiceRegistration<?> registration(HalCamera camera) {
+	/** @param unregistered released on each unregistration, or {@code null} */
+	private <T> ServiceRegistration<?> registration(List<T> services, T service, Semaphore unregistered) {
 		return (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> {
 					if (!method.getName().equals("unregister")) {
 						throw new UnsupportedOperationException(method.getName());
 					}
-					if (!registered.remove(camera)) {
+					if (!services.remove(service)) {
 						throw new IllegalStateException("unregistered twice");
 					}
-					unregistrations.release();
+					if (unregistered != null) {
+						unregistered.release();
+					}
 					return null;
 				});
 	}

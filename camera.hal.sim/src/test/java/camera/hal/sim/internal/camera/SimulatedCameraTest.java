@@ -23,6 +23,8 @@ import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.api.hal.SceneBurst;
+import camera.api.hal.SimulatedScene;
 
 class SimulatedCameraTest {
 	private static final Size SIZE = new Size(64, 48);
@@ -168,10 +170,34 @@ class SimulatedCameraTest {
 	}
 
 	@Nested
-	class Reference {
+	class Scene {
+		private SimulatedScene scene() {
+			start(Map.of("black_level", 256, "iso", 1600));
+			assertThat(framework.scenes()).hasSize(1);
+			return framework.scenes().getFirst();
+		}
+
+		@Test
+		void theCameraRegistersItsSceneBesideItself() {
+			assertThat(scene().camera()).isEqualTo(camera.info());
+		}
+
+		@Test
+		void theBurstIsRawAsTheSensorDeliversIt() {
+			SceneBurst burst = scene().render(SIZE, 3);
+			assertThat(burst.frames()).hasSize(3).allSatisfy(frame -> {
+				assertThat(frame.format()).isEqualTo(PixelFormat.RAW_BAYER16);
+				assertThat(frame.stride()).isEqualTo(128);
+				assertThat(frame.metadata().blackLevel()).isEqualTo(256);
+				assertThat(frame.metadata().iso()).isEqualTo(1600);
+				assertThat(frame.metadata().bayerPattern()).isEqualTo(BayerPattern.RGGB);
+			});
+			assertThat(burst.frames().get(0).data()).isNotEqualTo(burst.frames().get(1).data());
+		}
+
 		@Test
 		void theReferenceIsLinearRgbAboveBlackWithItsScaleInTheMetadata() {
-			RawFrame reference = start(Map.of("black_level", 256)).open().referenceFrame(request(1)).orElseThrow();
+			RawFrame reference = scene().render(SIZE, 1).reference();
 			assertThat(reference.format()).isEqualTo(PixelFormat.RGB48_LINEAR);
 			assertThat(reference.stride()).isEqualTo(64 * 6);
 			assertThat(reference.data().limit()).isEqualTo(64 * 6 * 48);
@@ -181,11 +207,44 @@ class SimulatedCameraTest {
 		}
 
 		@Test
-		void theReferenceOfASizeTheCameraDoesNotOfferIsRefused() {
-			HalDevice device = start(Map.of()).open();
-			HalCaptureRequest unknown = new HalCaptureRequest(1, new Size(100, 100), PixelFormat.RAW_BAYER16, 1);
-			assertThat(failure(() -> device.referenceFrame(unknown)).errorCode())
+		void aBurstLongerThanTheCameraDeliversIsCutToItsBurst() {
+			start(Map.of("burst_frames", 2));
+			assertThat(framework.scenes().getFirst().render(SIZE, 4).frames()).hasSize(2);
+		}
+
+		@Test
+		void aSizeTheCameraDoesNotOfferIsRefused() {
+			SimulatedScene scene = scene();
+			assertThat(failure(() -> scene.render(new Size(100, 100), 1)).errorCode())
 				.isEqualTo(CameraErrorCode.INVALID_ARGUMENT);
+		}
+
+		@Test
+		void renderingNeitherOpensTheCameraNorCountsAsACapture() {
+			SimulatedScene scene = scene();
+			camera.modified(FakeFramework.configuration(Map.of("fault_fail_capture", 1)));
+			HalDevice device = camera.open();
+			scene.render(SIZE, 1);
+			assertThat(failure(() -> device.capture(request(1), new RecordingSink())).errorCode())
+				.isEqualTo(CameraErrorCode.SERVICE_FATAL_ERROR);
+		}
+
+		@Test
+		void theSceneGoesAwayWithTheCamera() throws InterruptedException {
+			start(Map.of("fault_drop_capture", 1, "fault_drop_after_frames", 0, "fault_reattach_ms", -1));
+			failure(() -> camera.open().capture(request(1), new RecordingSink()));
+			framework.awaitUnregistrations(1);
+			assertThat(framework.scenes()).isEmpty();
+			camera.deactivate();
+			camera = null;
+			assertThat(framework.scenes()).isEmpty();
+		}
+
+		@Test
+		void deactivationUnregistersTheScene() {
+			start(Map.of()).deactivate();
+			camera = null;
+			assertThat(framework.scenes()).isEmpty();
 		}
 	}
 

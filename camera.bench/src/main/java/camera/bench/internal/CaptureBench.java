@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +20,7 @@ import org.osgi.service.log.LoggerFactory;
 
 import camera.api.CameraException;
 import camera.api.Size;
-import camera.api.hal.HalCamera;
+import camera.api.hal.SimulatedScene;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 
@@ -35,7 +35,7 @@ public final class ReferenceCommand {
 
 	private final ReferenceExport export;
 	private final Logger log;
-	private final List<HalCamera> halCameras = new CopyOnWriteArrayList<>();
+	private final List<SimulatedScene> scenes = new CopyOnWriteArrayList<>();
 
 	@Activate
 	public ReferenceCommand(@Reference PhotoDeveloper developer, @Reference JpegCodec codec,
@@ -46,27 +46,27 @@ public final class ReferenceCommand {
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
-	void addHalCamera(HalCamera camera) {
-		halCameras.add(camera);
+	void addScene(SimulatedScene scene) {
+		scenes.add(scene);
 	}
 
-	void removeHalCamera(HalCamera camera) {
-		halCameras.remove(camera);
+	void removeScene(SimulatedScene scene) {
+		scenes.remove(scene);
 	}
 
 	@Descriptor("writes a simulated camera's noise-free reference as a JPEG, developed like its photos, to compare "
-			+ "a photo with; the camera must not be in use by a session")
+			+ "a photo with")
 	public void reference(CommandSession session,
-			@Descriptor("camera id; default: the first camera")
+			@Descriptor("camera id; default: the first simulated camera")
 			@Parameter(names = "-c", absentValue = "") String cameraId,
 			@Descriptor("frame size WIDTHxHEIGHT, one of the camera's profiles")
 			@Parameter(names = "-s", absentValue = "4000x3000") String size,
 			@Descriptor("the JPEG file to write; an existing file is not replaced") String file) {
 		try {
-			HalCamera camera = camera(cameraId);
+			SimulatedScene scene = ReferenceExport.sceneOf(List.copyOf(scenes), cameraId);
 			Path target = session.currentDir() == null ? Path.of(file) : session.currentDir().resolve(file);
-			ReferenceExport.write(export.render(camera, Size.parse(size)), target);
-			System.out.println("wrote the reference of " + camera.info().id() + " at " + size + " to " + target);
+			ReferenceExport.write(export.render(scene, Size.parse(size)), target);
+			System.out.println("wrote the reference of " + scene.camera().id() + " at " + size + " to " + target);
 		} catch (CameraException e) {
 			System.err.println("error " + e.errorCode().code() + ": " + e.getMessage());
 		} catch (FileAlreadyExistsException e) {
@@ -82,22 +82,5 @@ public final class ReferenceCommand {
 	@Descriptor("shows how to call camera:reference")
 	public void reference() {
 		System.err.println(USAGE);
-	}
-
-	private HalCamera camera(String cameraId) {
-		List<HalCamera> cameras = List.copyOf(halCameras);
-		if (cameras.isEmpty()) {
-			throw new IllegalArgumentException("no camera available");
-		}
-		if (cameraId.isEmpty()) {
-			return cameras.stream()
-				.filter(c -> c.info().hal().equals("sim"))
-				.findFirst()
-				.orElse(cameras.get(0));
-		}
-		return cameras.stream()
-			.filter(c -> c.info().id().equals(cameraId))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no camera '" + cameraId + "'"));
 	}
 }

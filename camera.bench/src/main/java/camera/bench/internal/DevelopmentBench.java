@@ -1,34 +1,30 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import camera.api.Size;
-import camera.api.hal.FrameSink;
-import camera.api.hal.HalCamera;
-import camera.api.hal.HalCaptureRequest;
-import camera.api.hal.HalDevice;
-import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.api.hal.SceneBurst;
+import camera.api.hal.SimulatedScene;
 import camera.develop.ExifData;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
 
 /**
- * Times the development pipeline and the encoders on a real burst taken from the camera's HAL directly (the
- * camera service must not hold it open), and grades both phases against the sensor's noise-free reference.
+ * Times the development pipeline and the encoders on a burst the simulated camera's scene renders as its sensor
+ * delivers it, and grades both phases against the scene's noise-free reference of that burst.
  */
 final class DevelopmentBench {
 	/** The JPEG quality phase 2 writes by default ({@code camera.deferred.engine} jpegQualityHigh). */
 	static final int FULL_QUALITY = 95;
 	private static final int BURST_FRAMES = 4;
 
-	/** What was measured; NaN where the camera offers no reference or libjpeg-turbo is missing. */
+	/** What was measured; NaN where libjpeg-turbo is missing. */
 	record Results(int frames, int iso, double phase2Millis, double turboMillis, double imageIoMillis,
 			double copyMillis, double phase1Psnr, double phase2Psnr) {
 	}
@@ -50,25 +46,10 @@ final class DevelopmentBench {
 		this.rounds = rounds;
 	}
 
-	Results run(HalCamera camera, Size size) {
-		int frames = Math.min(BURST_FRAMES, camera.capabilities().maxBurst());
-		HalCaptureRequest request = new HalCaptureRequest(0, size, PixelFormat.RAW_BAYER16, frames);
-		List<RawFrame> burst = new ArrayList<>();
-		Optional<RawFrame> reference;
-		try (HalDevice device = camera.open()) {
-			device.capture(request, new FrameSink() {
-				@Override
-				public void shutter(long timestampNanos) {
-					// Only the frames matter here.
-				}
-
-				@Override
-				public void frame(RawFrame frame) {
-					burst.add(frame);
-				}
-			});
-			reference = device.referenceFrame(request);
-		}
+	/** @throws camera.api.CameraException when the scene cannot render the size or its camera is stopping */
+	Results run(SimulatedScene scene, Size size) {
+		SceneBurst rendered = scene.render(size, BURST_FRAMES);
+		List<RawFrame> burst = rendered.frames();
 		RawFrame first = burst.get(0);
 		ExifData exif = new ExifData(Instant.now(), 1, "Darkroom", "camera:bench", first.metadata().exposureNanos(),
 				first.metadata().iso(), null);
@@ -81,16 +62,10 @@ final class DevelopmentBench {
 		ByteBuffer source = first.data();
 		ByteBuffer copy = ByteBuffer.allocateDirect(source.limit());
 		double copyMillis = medianMillis(() -> copy.clear().put(0, source, 0, source.limit()));
-		double phase1Psnr = Double.NaN;
-		double phase2Psnr = Double.NaN;
-		if (reference.isPresent()) {
-			RgbImage ideal = developer.renderReference(reference.get());
-			RgbImage fast = developer.developFast(first).resizedTo(ideal.width(), ideal.height());
-			phase1Psnr = fast.psnr(ideal);
-			phase2Psnr = full.psnr(ideal);
-		}
-		return new Results(burst.size(), first.metadata().iso(), phase2, turbo, imageIoMillis, copyMillis, phase1Psnr,
-				phase2Psnr);
+		RgbImage ideal = developer.renderReference(rendered.reference());
+		RgbImage fast = developer.developFast(first).resizedTo(ideal.width(), ideal.height());
+		return new Results(burst.size(), first.metadata().iso(), phase2, turbo, imageIoMillis, copyMillis,
+				fast.psnr(ideal), full.psnr(ideal));
 	}
 
 	private double medianMillis(Supplier<?> work) {

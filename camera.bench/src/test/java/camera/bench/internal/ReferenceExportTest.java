@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,29 +8,24 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import camera.api.CameraErrorCode;
+import camera.api.CameraException;
 import camera.api.CameraPosition;
 import camera.api.CameraType;
 import camera.api.ConnectionType;
-import camera.api.DeferredDeliveryImageType;
 import camera.api.Size;
 import camera.api.hal.FrameMetadata;
-import camera.api.hal.FrameSink;
-import camera.api.hal.HalCamera;
 import camera.api.hal.HalCameraInfo;
-import camera.api.hal.HalCapabilities;
-import camera.api.hal.HalCaptureRequest;
-import camera.api.hal.HalDevice;
-import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.api.hal.SceneBurst;
+import camera.api.hal.SimulatedScene;
 import camera.develop.ExifData;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
@@ -38,8 +33,9 @@ import camera.develop.RgbImage;
 
 class ReferenceExportTest {
 	private static final Size SIZE = new Size(4, 2);
+	private static final FrameMetadata METADATA = new FrameMetadata(0, 1_000_000, 3200, 0, 3839, null);
 
-	private final AtomicBoolean closed = new AtomicBoolean();
+	private final AtomicInteger encoded = new AtomicInteger();
 
 	private final PhotoDeveloper developer = new PhotoDeveloper() {
 		@Override
@@ -68,48 +64,31 @@ class ReferenceExportTest {
 
 		@Override
 		public byte[] encode(RgbImage image, int quality, ExifData exif) {
+			encoded.incrementAndGet();
 			return ("jpeg " + image.width() + "x" + image.height() + " q" + quality + " " + exif.make()).getBytes();
 		}
 	};
 
-	private HalCamera camera(boolean hasReference) {
-		return new HalCamera() {
+	/** A scene that offers only {@link #SIZE}, as a simulated camera refuses the sizes it lacks. */
+	private static SimulatedScene scene(String id) {
+		return new SimulatedScene() {
 			@Override
-			public HalCameraInfo info() {
-				return new HalCameraInfo("sim-test", "test", "sim", CameraPosition.BACK, CameraType.DEFAULT,
+			public HalCameraInfo camera() {
+				return new HalCameraInfo(id, "test", "sim", CameraPosition.BACK, CameraType.DEFAULT,
 						ConnectionType.BUILT_IN, "Darkroom", "Sim");
 			}
 
 			@Override
-			public HalCapabilities capabilities() {
-				return new HalCapabilities(List.of(new HalProfile(SIZE, PixelFormat.RAW_BAYER16)), 4,
-						Set.of(DeferredDeliveryImageType.PHOTO));
-			}
-
-			@Override
-			public HalDevice open() {
-				return new HalDevice() {
-					@Override
-					public void capture(HalCaptureRequest request, FrameSink sink) {
-						throw new AssertionError("a reference needs no capture");
-					}
-
-					@Override
-					public Optional<RawFrame> referenceFrame(HalCaptureRequest request) {
-						if (!hasReference) {
-							return Optional.empty();
-						}
-						return Optional.of(new RawFrame(PixelFormat.RGB48_LINEAR, request.size().width(),
-								request.size().height(), request.size().width() * 6,
-								ByteBuffer.allocate(request.size().width() * request.size().height() * 6),
-								new FrameMetadata(0, 1_000_000, 3200, 0, 3839, null)));
-					}
-
-					@Override
-					public void close() {
-						closed.set(true);
-					}
-				};
+			public SceneBurst render(Size size, int frames) {
+				if (!size.equals(SIZE)) {
+					throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + id + " offers no profile "
+							+ size);
+				}
+				RawFrame raw = new RawFrame(PixelFormat.RAW_BAYER16, size.width(), size.height(), size.width() * 2,
+						ByteBuffer.allocate(size.width() * size.height() * 2), METADATA);
+				RawFrame reference = new RawFrame(PixelFormat.RGB48_LINEAR, size.width(), size.height(),
+						size.width() * 6, ByteBuffer.allocate(size.width() * size.height() * 6), METADATA);
+				return new SceneBurst(List.of(raw), reference);
 			}
 		};
 	}
@@ -118,25 +97,46 @@ class ReferenceExportTest {
 	class Rendering {
 		@Test
 		void rendersTheReferenceAtTheRequestedSizeThroughThePipeline() {
-			byte[] jpeg = new ReferenceExport(developer, codec).render(camera(true), SIZE);
+			byte[] jpeg = new ReferenceExport(developer, codec).render(scene("sim-test"), SIZE);
 			assertThat(new String(jpeg)).isEqualTo("jpeg 4x2 q95 Darkroom");
-			assertThat(closed).isTrue();
 		}
 
 		@Test
-		void aCameraWithoutAReferenceSaysSoAndIsClosedAgain() {
-			assertThatThrownBy(() -> new ReferenceExport(developer, codec).render(camera(false), SIZE))
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("no noise-free reference");
-			assertThat(closed).isTrue();
+		void aSizeTheCameraDoesNotOfferIsRefusedWithItsErrorAndNothingIsEncoded() {
+			assertThatThrownBy(() -> new ReferenceExport(developer, codec).render(scene("sim-test"), new Size(8, 8)))
+				.isInstanceOf(CameraException.class)
+				.hasMessageContaining("offers no profile 8x8");
+			assertThat(encoded).hasValue(0);
+		}
+	}
+
+	@Nested
+	class Choosing {
+		private final List<SimulatedScene> scenes = List.of(scene("sim-back"), scene("sim-front"));
+
+		@Test
+		void withoutACameraIdTheFirstSimulatedCameraIsTaken() {
+			assertThat(ReferenceExport.sceneOf(scenes, "").camera().id()).isEqualTo("sim-back");
 		}
 
 		@Test
-		void aSizeTheCameraDoesNotOfferIsRefusedBeforeOpeningIt() {
-			assertThatThrownBy(() -> new ReferenceExport(developer, codec).render(camera(true), new Size(8, 8)))
+		void aCameraIdChoosesItsScene() {
+			assertThat(ReferenceExport.sceneOf(scenes, "sim-front").camera().id()).isEqualTo("sim-front");
+		}
+
+		@Test
+		void aCameraWithoutAReferenceSaysSoAndNamesTheSimulatedCameras() {
+			assertThatThrownBy(() -> ReferenceExport.sceneOf(scenes, "v4l2-video0"))
 				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("does not offer 8x8");
-			assertThat(closed).isFalse();
+				.hasMessage("camera 'v4l2-video0' has no noise-free reference: only simulated cameras have one, and "
+						+ "they are sim-back, sim-front");
+		}
+
+		@Test
+		void withoutASimulatedCameraItSaysSo() {
+			assertThatThrownBy(() -> ReferenceExport.sceneOf(List.of(), ""))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("no simulated camera is running: only a simulated camera has a noise-free reference");
 		}
 	}
 

@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import camera.api.CameraException;
 import camera.api.Size;

@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

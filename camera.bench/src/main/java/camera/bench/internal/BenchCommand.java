@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ import camera.api.DeferredProcessing;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.Size;
-import camera.api.hal.HalCamera;
+import camera.api.hal.SimulatedScene;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import media.library.MediaAssetChangeRequest;
@@ -35,7 +35,9 @@ import media.library.PhotoAsset;
 /**
  * {@code camera:bench}: measures, in one run and through the real services, phase 1 against single-phase
  * delivery, phase 2, the JPEG encoders, a frame copy, a burst, and the image quality of both phases. Background
- * phase 2 is paused while it measures, so it does not compete with what is timed.
+ * phase 2 is paused while it measures, so it does not compete with what is timed. Captures go through the
+ * {@link CameraManager} as an app's do; development is timed and graded on bursts of the camera's
+ * {@link SimulatedScene}, so the camera measured is a simulated one.
  */
 @Component(service = BenchCommand.class, immediate = true,
 		property = {"osgi.command.scope=camera", "osgi.command.function=bench"})
@@ -47,7 +49,7 @@ public final class BenchCommand {
 	private final JpegCodec codec;
 	private final JpegCodec imageIo;
 	private final ScheduledExecutorService sampler;
-	private final List<HalCamera> halCameras = new CopyOnWriteArrayList<>();
+	private final List<SimulatedScene> scenes = new CopyOnWriteArrayList<>();
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
@@ -84,16 +86,16 @@ public final class BenchCommand {
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
-	void addHalCamera(HalCamera camera) {
-		halCameras.add(camera);
+	void addScene(SimulatedScene scene) {
+		scenes.add(scene);
 	}
 
-	void removeHalCamera(HalCamera camera) {
-		halCameras.remove(camera);
+	void removeScene(SimulatedScene scene) {
+		scenes.remove(scene);
 	}
 
 	@Descriptor("measures phase 1 against single-phase delivery, phase 2, JPEG encoding, a burst and image quality "
-			+ "on the first camera that offers the size; pauses background processing while it runs")
+			+ "on the first simulated camera that offers the size; pauses background processing while it runs")
 	public void bench(
 			@Descriptor("frame size WIDTHxHEIGHT")
 			@Parameter(names = "-s", absentValue = "4000x3000") String size,
@@ -125,9 +127,8 @@ public final class BenchCommand {
 					+ "running");
 		}
 		Size size = arguments.size();
-		CameraDevice camera = cameraOffering(cameras, size);
+		CameraDevice camera = simulatedCameraOffering(cameras, size);
 		Profile profile = profileOf(cameras, camera, size);
-		HalCamera hal = halCamera(camera);
 		boolean wasPaused = processing.stats().paused();
 		processing.pause();
 		try {
@@ -139,7 +140,10 @@ public final class BenchCommand {
 				burst = capture.burst(BURST_SHOTS, sampler);
 			}
 			int rounds = Math.clamp(arguments.count() / 4, 3, 10);
-			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds).run(hal, size);
+			SimulatedScene scene = sceneOf(camera.cameraId()).orElseThrow(
+					() -> new IllegalStateException("the simulated scene of camera " + camera.cameraId() + " went away"));
+			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds).run(scene,
+					size);
 			return report(camera, size, latencies, burst, development);
 		} finally {
 			if (!wasPaused) {
@@ -181,13 +185,20 @@ public final class BenchCommand {
 				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2Psnr(), "dB");
 	}
 
-	private static CameraDevice cameraOffering(CameraManager cameras, Size size) {
-		for (CameraDevice camera : cameras.getSupportedCameras()) {
-			if (findProfile(cameras, camera, size).isPresent()) {
-				return camera;
-			}
+	/** @throws RuntimeException with one readable line when no camera, or no simulated one, offers the size */
+	private CameraDevice simulatedCameraOffering(CameraManager cameras, Size size) {
+		List<CameraDevice> offering = cameras.getSupportedCameras().stream()
+			.filter(camera -> findProfile(cameras, camera, size).isPresent())
+			.toList();
+		if (offering.isEmpty()) {
+			throw new IllegalArgumentException("no camera offers " + size);
 		}
-		throw new IllegalArgumentException("no camera offers " + size);
+		return offering.stream()
+			.filter(camera -> sceneOf(camera.cameraId()).isPresent())
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no simulated camera offers " + size + ", only "
+					+ String.join(", ", offering.stream().map(CameraDevice::cameraId).toList())
+					+ ": phase 2 and PSNR are measured on a simulated camera's scene against its noise-free reference"));
 	}
 
 	private static Profile profileOf(CameraManager cameras, CameraDevice camera, Size size) {
@@ -200,9 +211,8 @@ public final class BenchCommand {
 				.filter(profile -> profile.size().equals(size)).findFirst();
 	}
 
-	private HalCamera halCamera(CameraDevice camera) {
-		return halCameras.stream().filter(hal -> hal.info().id().equals(camera.cameraId())).findFirst()
-				.orElseThrow(() -> new IllegalStateException("the HAL of camera " + camera.cameraId() + " went away"));
+	private Optional<SimulatedScene> sceneOf(String cameraId) {
+		return scenes.stream().filter(scene -> scene.camera().id().equals(cameraId)).findFirst();
 	}
 
 	private static void discard(PhotoAccessHelper library, PhotoAsset asset) {

@@ -1,4 +1,4 @@
-package camera.deferred.internal.bench;
+package camera.bench.internal;
 
 import java.util.Arrays;
 import java.util.List;
