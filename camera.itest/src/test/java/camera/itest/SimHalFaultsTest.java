@@ -73,10 +73,12 @@ class SimHalFaultsTest {
 
 	@Test
 	void theDropFaultEndsTheCaptureWithDeviceDisabledAndTheCameraComesBack() throws Exception {
-		session = faultyCamera(Map.of("fault.drop.capture", 1, "fault.drop.after.frames", 1, "fault.reattach.ms", 300));
+		session = faultyCamera(Map.of("fault.drop.capture", 1, "fault.drop.after.frames", 1, "fault.reattach.ms", 1000));
 
 		assertThat(errorOf(captureOutcome())).isEqualTo(CameraErrorCode.DEVICE_DISABLED);
 		session.release();
+		// The HAL unregisters the unplugged camera on its own thread, after the error: wait for it to go first.
+		awaitCamera(FAULTY, false);
 		awaitCamera(FAULTY, true);
 		session = DeferredCaptureSession.open(cameras, FAULTY);
 		assertThat(captureOutcome()).isInstanceOf(PhotoAsset.class);
