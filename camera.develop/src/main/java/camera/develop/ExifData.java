@@ -1,6 +1,8 @@
 package camera.develop;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * What a photo's EXIF block says. New fields come with a new canonical constructor; the older ones are kept.
@@ -12,9 +14,21 @@ import java.time.Instant;
  * @param exposureNanos exposure time
  * @param iso           ISO speed
  * @param location      GPS position, or {@code null}
+ * @param offset        the offset from UTC of the local time the photo was taken in: the times are written as
+ *                      that local time with this offset, as cameras and phones write them
  */
 public record ExifData(Instant captureTime, int orientation, String make, String model, long exposureNanos, int iso,
-		GeoPosition location) {
+		GeoPosition location, ZoneOffset offset) {
+
+	public ExifData {
+		Objects.requireNonNull(offset, "offset");
+	}
+
+	/** EXIF of a photo whose times are written in UTC. */
+	public ExifData(Instant captureTime, int orientation, String make, String model, long exposureNanos, int iso,
+			GeoPosition location) {
+		this(captureTime, orientation, make, model, exposureNanos, iso, location, ZoneOffset.UTC);
+	}
 
 	/**
 	 * The EXIF orientation tag that makes a viewer show the photo turned and mirrored as asked.

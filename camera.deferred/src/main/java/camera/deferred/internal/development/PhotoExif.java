@@ -1,6 +1,7 @@
 package camera.deferred.internal.development;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import camera.api.Location;
 import camera.api.PhotoCaptureSetting;
@@ -14,12 +15,15 @@ public final class PhotoExif {
 	private PhotoExif() {
 	}
 
-	/** @return the EXIF of a capture: its setting, its camera and its first frame's exposure */
+	/**
+	 * @return the EXIF of a capture: its setting, its camera and its first frame's exposure, its times in the
+	 *         machine's local time zone
+	 */
 	public static ExifData of(PhotoCaptureSetting setting, HalCameraInfo camera, FrameMetadata firstFrame,
 			Instant captureTime) {
 		return new ExifData(captureTime, ExifData.orientationOf(setting.rotation().degrees(), setting.mirror()),
 				camera.make(), camera.model(), firstFrame.exposureNanos(), firstFrame.iso(),
-				position(setting.location()));
+				position(setting.location()), ZoneId.systemDefault().getRules().getOffset(captureTime));
 	}
 
 	private static GeoPosition position(Location location) {

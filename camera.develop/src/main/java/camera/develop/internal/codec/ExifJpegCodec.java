@@ -72,7 +72,7 @@ public final class ExifJpegCodec implements JpegCodec {
 		if (quality < 1 || quality > 100) {
 			throw new IllegalArgumentException("JPEG quality must be 1..100, not " + quality);
 		}
-		return encoder.encode(image, quality, ExifSegment.app1(exif));
+		return encoder.encode(image, quality, ExifSegment.app1(exif, image.width(), image.height()));
 	}
 
 	private void choose(Configuration configuration) {

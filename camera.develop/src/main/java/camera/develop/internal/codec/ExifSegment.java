@@ -2,34 +2,32 @@ package camera.develop.internal.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 import camera.develop.ExifData;
 import camera.develop.GeoPosition;
 
 /**
- * The EXIF block of a photo as a JPEG APP1 segment: a TIFF header, IFD0 (make, model, orientation, date), the
- * Exif IFD (capture time, exposure, ISO) and, when a location is known, the GPS IFD. Times are written in UTC
- * with an offset tag saying so.
+ * The EXIF block of a photo as a JPEG APP1 segment: a TIFF header, IFD0 (make, model, orientation, resolution,
+ * date), the Exif IFD (capture times, exposure, ISO, the image's size and colour space) and, when a location is
+ * known, the GPS IFD; every tag EXIF 2.32 requires of a JPEG is there. Times are the local time of the capture
+ * with its offset and milliseconds (OffsetTime*, SubSecTime*), as cameras write them.
  */
 public final class ExifSegment {
-	private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")
-			.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+	private static final DateTimeFormatter SUB_SECONDS = DateTimeFormatter.ofPattern("SSS");
+	private static final int INCHES = 2;
+	private static final int SCREEN_DPI = 72;
+	private static final int CENTRED_CHROMA = 1;
+	private static final int SRGB = 1;
 	private static final int MAXIMUM_TEXT = 255;
 	private static final int TIFF_START = 10;
 
 	private ExifSegment() {
-	}
-
-	/**
-	 * Adds EXIF to a complete JPEG file (e.g. an MJPEG frame passed through undeveloped).
-	 *
-	 * @throws IllegalArgumentException when {@code jpeg} does not start with a JPEG SOI marker
-	 */
-	public static byte[] insertInto(byte[] jpeg, ExifData exif) {
-		return insert(jpeg, jpeg.length, app1(exif));
 	}
 
 	/**
@@ -56,14 +54,14 @@ public final class ExifSegment {
 		return 2;
 	}
 
-	/** @return the whole APP1 segment, marker and length included */
-	static byte[] app1(ExifData exif) {
+	/** @return the whole APP1 segment of an image of that size, marker and length included */
+	static byte[] app1(ExifData exif, int width, int height) {
 		Objects.requireNonNull(exif, "exif");
 		if (exif.orientation() < 1 || exif.orientation() > 8) {
 			throw new IllegalArgumentException("EXIF orientation must be 1..8, not " + exif.orientation());
 		}
 		TiffDirectory gps = exif.location() == null ? null : gps(exif.location());
-		TiffDirectory exifDirectory = exifDirectory(exif);
+		TiffDirectory exifDirectory = exifDirectory(exif, width, height);
 		TiffDirectory first = firstDirectory(exif);
 		// Pointers are fixed-size, so sizes are known before the offsets they will hold.
 		first.longValue(0x8769, 0);
@@ -98,13 +96,17 @@ public final class ExifSegment {
 			directory.ascii(0x0110, printable(exif.model()));
 		}
 		directory.shortValue(0x0112, exif.orientation());
+		directory.rationals(0x011A, SCREEN_DPI, 1);
+		directory.rationals(0x011B, SCREEN_DPI, 1);
+		directory.shortValue(0x0128, INCHES);
 		if (exif.captureTime() != null) {
-			directory.ascii(0x0132, EXIF_TIME.format(exif.captureTime()));
+			directory.ascii(0x0132, EXIF_TIME.format(localTime(exif)));
 		}
+		directory.shortValue(0x0213, CENTRED_CHROMA);
 		return directory;
 	}
 
-	private static TiffDirectory exifDirectory(ExifData exif) {
+	private static TiffDirectory exifDirectory(ExifData exif, int width, int height) {
 		TiffDirectory directory = new TiffDirectory();
 		if (exif.exposureNanos() > 0) {
 			long[] fraction = exposureFraction(exif.exposureNanos());
@@ -115,10 +117,36 @@ public final class ExifSegment {
 		}
 		directory.bytes(0x9000, TiffDirectory.UNDEFINED, "0232".getBytes(StandardCharsets.US_ASCII));
 		if (exif.captureTime() != null) {
-			directory.ascii(0x9003, EXIF_TIME.format(exif.captureTime()));
-			directory.ascii(0x9011, "+00:00");
+			OffsetDateTime local = localTime(exif);
+			String time = EXIF_TIME.format(local);
+			String offset = offsetText(exif.offset());
+			String subSeconds = SUB_SECONDS.format(local);
+			directory.ascii(0x9003, time);
+			directory.ascii(0x9004, time);
+			directory.ascii(0x9010, offset);
+			directory.ascii(0x9011, offset);
+			directory.ascii(0x9012, offset);
+			directory.ascii(0x9290, subSeconds);
+			directory.ascii(0x9291, subSeconds);
+			directory.ascii(0x9292, subSeconds);
 		}
+		directory.bytes(0x9101, TiffDirectory.UNDEFINED, (byte) 1, (byte) 2, (byte) 3, (byte) 0);
+		directory.bytes(0xA000, TiffDirectory.UNDEFINED, "0100".getBytes(StandardCharsets.US_ASCII));
+		directory.shortValue(0xA001, SRGB);
+		directory.longValue(0xA002, width);
+		directory.longValue(0xA003, height);
 		return directory;
+	}
+
+	private static OffsetDateTime localTime(ExifData exif) {
+		return exif.captureTime().atOffset(exif.offset());
+	}
+
+	/** @return the offset as EXIF writes it, {@code +HH:MM} (UTC is {@code +00:00}, not {@code Z}) */
+	static String offsetText(ZoneOffset offset) {
+		int minutes = offset.getTotalSeconds() / 60;
+		return String.format(Locale.ROOT, "%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60,
+				Math.abs(minutes) % 60);
 	}
 
 	private static TiffDirectory gps(GeoPosition location) {

@@ -41,9 +41,7 @@ import camera.develop.RgbImage;
  * frame is the reference geometry: the merged image shows what frame 0 shows.
  *
  * <p>{@code YUYV}, {@code RGB888} and {@code MJPEG} frames are already developed by the device: both develop
- * methods convert the first frame as it is (MJPEG decoded by ImageIO). A caller that wants to keep an MJPEG
- * frame's own compression can skip development altogether and add EXIF with
- * {@code camera.develop.internal.codec.ExifSegment#insertInto}.
+ * methods convert the first frame as it is (MJPEG decoded by ImageIO).
  */
 @Component(service = PhotoDeveloper.class, immediate = true, configurationPid = TiledPhotoDeveloper.PID)
 @Designate(ocd = TiledPhotoDeveloper.Configuration.class)

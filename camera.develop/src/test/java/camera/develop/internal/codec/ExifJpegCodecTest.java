@@ -10,6 +10,9 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -119,6 +122,58 @@ class ExifJpegCodecTest {
 		private ExifJpegCodec turbo() {
 			assumeTrue(TurboJpegEncoder.load().isPresent(), "libturbojpeg.so.0 not installed");
 			return codec(false);
+		}
+	}
+
+	@Nested
+	class Validation {
+		private static final ExifData TOKYO = new ExifData(Instant.parse("2026-12-01T22:59:39.123Z"), 1, "Darkroom",
+				"Simulated Sensor", 10_000_000, 3200, null, ZoneOffset.ofHours(9));
+
+		@Test
+		void theCaptureTimeIsTheLocalTimeWithItsOffsetAndMilliseconds() {
+			Map<String, String> tags = ExifReader.tags(imageIo().encode(gradient(), 90, TOKYO));
+
+			assertThat(tags).containsEntry("0132", "2026:12:02 07:59:39").containsEntry("9003", "2026:12:02 07:59:39")
+					.containsEntry("9004", "2026:12:02 07:59:39").containsEntry("9010", "+09:00")
+					.containsEntry("9011", "+09:00").containsEntry("9012", "+09:00").containsEntry("9291", "123");
+		}
+
+		@Test
+		void aNegativeOffsetIsWrittenWithItsSign() {
+			assertThat(ExifSegment.offsetText(ZoneOffset.ofHoursMinutes(-3, -30))).isEqualTo("-03:30");
+			assertThat(ExifSegment.offsetText(ZoneOffset.UTC)).isEqualTo("+00:00");
+		}
+
+		@Test
+		void theExifImageSizeIsThatOfTheEncodedImage() {
+			Map<String, String> tags = ExifReader.tags(imageIo().encode(gradient(), 90, TOKYO));
+
+			assertThat(tags).containsEntry("a002", "64").containsEntry("a003", "48");
+		}
+
+		@Test
+		void exiftoolFindsNothingToWarnAboutWithEitherEncoder(@TempDir Path directory) throws Exception {
+			assumeTrue(Files.isExecutable(Path.of("/usr/bin/exiftool")), "exiftool not installed");
+			List<byte[]> photos = new ArrayList<>(List.of(imageIo().encode(gradient(), 90, TOKYO),
+					imageIo().encode(gradient(), 80, EXIF)));
+			if (TurboJpegEncoder.load().isPresent()) {
+				photos.add(codec(false).encode(gradient(), 95, TOKYO));
+			}
+			for (int i = 0; i < photos.size(); i++) {
+				Path file = Files.write(directory.resolve("photo-" + i + ".jpg"), photos.get(i));
+
+				assertThat(exiftoolValidate(file)).as("exiftool -validate of photo %d", i)
+						.contains("Validate                        : OK").doesNotContain("Warning");
+			}
+		}
+
+		private static String exiftoolValidate(Path file) throws Exception {
+			Process exiftool = new ProcessBuilder("exiftool", "-validate", "-warning", "-a", file.toString())
+					.redirectErrorStream(true).start();
+			String output = new String(exiftool.getInputStream().readAllBytes());
+			assertThat(exiftool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			return output;
 		}
 	}
 

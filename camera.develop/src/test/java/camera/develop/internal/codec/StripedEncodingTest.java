@@ -123,7 +123,8 @@ class StripedEncodingTest {
 
 		@Test
 		void theExifSegmentFollowsTheJfifHeader() {
-			byte[] app1 = ExifSegment.app1(new ExifData(java.time.Instant.EPOCH, 1, "Darkroom", "Sim", 1, 100, null));
+			byte[] app1 = ExifSegment.app1(new ExifData(java.time.Instant.EPOCH, 1, "Darkroom", "Sim", 1, 100, null), 64,
+					48);
 
 			byte[] jpeg = striped().encode(noisyGradient(1000, 700), 90, app1);
 
