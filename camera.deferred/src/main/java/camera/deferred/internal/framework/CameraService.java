@@ -29,6 +29,8 @@ import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.hal.HalCamera;
+import camera.deferred.internal.development.JpegQualities;
+import camera.deferred.internal.development.JpegQualityConfiguration;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
@@ -46,24 +48,8 @@ public class CameraService implements CameraManager, DeliveryServices {
 	public static final String PID = "camera.deferred.framework";
 
 	@ObjectClassDefinition(name = "Darkroom camera framework",
-			description = "JPEG qualities, thumbnails and time limits of the capture path.")
+			description = "Thumbnails and time limits of the capture path (JPEG qualities: camera.deferred.quality).")
 	@interface Configuration {
-		@AttributeDefinition(description = "JPEG quality (1-100) of first-phase images and proxy thumbnails.",
-				min = "1", max = "100")
-		int fastQuality() default 80;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality HIGH.",
-				min = "1", max = "100")
-		int highQuality() default 95;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality MEDIUM.",
-				min = "1", max = "100")
-		int mediumQuality() default 85;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at quality LOW.",
-				min = "1", max = "100")
-		int lowQuality() default 70;
-
 		@AttributeDefinition(description = "Longest side in pixels of the thumbnail of a deferred photo proxy.",
 				min = "16")
 		int thumbnailSize() default 320;
@@ -78,6 +64,7 @@ public class CameraService implements CameraManager, DeliveryServices {
 	}
 
 	private final Logger log;
+	private final JpegQualityConfiguration qualities;
 	private final CameraFramework framework;
 	private volatile FrameworkSettings settings;
 
@@ -101,8 +88,10 @@ public class CameraService implements CameraManager, DeliveryServices {
 	private volatile JpegCodec codec;
 
 	@Activate
-	public CameraService(Configuration configuration, @Reference(service = LoggerFactory.class) Logger log) {
+	public CameraService(Configuration configuration, @Reference JpegQualityConfiguration qualities,
+			@Reference(service = LoggerFactory.class) Logger log) {
 		this.log = log;
+		this.qualities = qualities;
 		this.settings = settings(configuration);
 		this.framework = new CameraFramework(log, () -> settings, this);
 	}
@@ -191,9 +180,13 @@ public class CameraService implements CameraManager, DeliveryServices {
 		return codec;
 	}
 
+	@Override
+	public JpegQualities qualities() {
+		return qualities.current();
+	}
+
 	private static FrameworkSettings settings(Configuration configuration) {
-		return new FrameworkSettings(configuration.fastQuality(), configuration.highQuality(),
-				configuration.mediumQuality(), configuration.lowQuality(), configuration.thumbnailSize(),
+		return new FrameworkSettings(configuration.thumbnailSize(),
 				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames());
 	}
 }

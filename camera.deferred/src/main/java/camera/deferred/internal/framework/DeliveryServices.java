@@ -2,6 +2,7 @@ package camera.deferred.internal.framework;
 
 import java.util.Optional;
 
+import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
@@ -25,4 +26,7 @@ interface DeliveryServices {
 
 	/** @return the JPEG codec bound now */
 	JpegCodec codec();
+
+	/** @return the JPEG qualities configured now */
+	JpegQualities qualities();
 }

@@ -46,12 +46,13 @@ final class FastImages {
 		FrameworkSettings current = settings.get();
 		JpegCodec codec = services.codec();
 		RgbImage image = services.developer().developFast(frame);
-		byte[] jpeg = codec.encode(image, current.fastQuality(), exif);
+		int quality = services.qualities().fast();
+		byte[] jpeg = codec.encode(image, quality, exif);
 		Thumbnail thumbnail = null;
 		if (withThumbnail) {
 			RgbImage small = ThumbnailScaler.scale(image, current.thumbnailSize());
 			thumbnail = new Thumbnail(new Size(small.width(), small.height()),
-					codec.encode(small, current.fastQuality(), exif));
+					codec.encode(small, quality, exif));
 		}
 		return new FastImage(image, jpeg, thumbnail);
 	}

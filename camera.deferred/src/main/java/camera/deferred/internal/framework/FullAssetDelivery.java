@@ -43,7 +43,7 @@ final class FullAssetDelivery implements Delivery {
 			.orElseThrow(() -> new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"the media library is not available to save capture " + photo.capture().id()));
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
-		byte[] jpeg = services.codec().encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
+		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
 		PhotoAsset created = library.createAsset(PhotoType.IMAGE, "jpg");
 		PhotoAsset saved;

@@ -28,7 +28,7 @@ final class SinglePhaseDelivery implements Delivery {
 	@Override
 	public void deliver(CapturedPhoto photo) {
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
-		byte[] jpeg = services.codec().encode(image, settings.get().fullQuality(photo.capture().setting().quality()),
+		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
 		photo.capture()
 			.output()

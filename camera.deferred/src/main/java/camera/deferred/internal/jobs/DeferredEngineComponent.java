@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
+import camera.deferred.internal.development.JpegQualityConfiguration;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.develop.JpegCodec;
@@ -78,15 +79,6 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 		@AttributeDefinition(description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
 		long assetWaitMillis() default 200;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at HIGH quality.")
-		int jpegQualityHigh() default 95;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at MEDIUM quality.")
-		int jpegQualityMedium() default 88;
-
-		@AttributeDefinition(description = "JPEG quality (1-100) of full images captured at LOW quality.")
-		int jpegQualityLow() default 75;
 	}
 
 	private final List<Condition> conditions = new CopyOnWriteArrayList<>();
@@ -100,7 +92,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 	@Activate
 	public DeferredEngineComponent(BundleContext context, Config config,
-			@Reference(service = LoggerFactory.class) Logger log) {
+			@Reference JpegQualityConfiguration qualities, @Reference(service = LoggerFactory.class) Logger log) {
 		Path deferred = DataDirectory.of(context).resolve("deferred");
 		spool = new Spool(deferred.resolve("spool"));
 		try {
@@ -110,7 +102,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		}
 		engine = new JobEngine(settings(config), spool,
 				new PhaseTwo(deferred.resolve("out")),
-				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> conditions,
+				new JobEngine.Services(() -> library, () -> developer, () -> codec, qualities::current, () -> conditions,
 						new JobEventPublisher(() -> eventAdmin)),
 				log, Clock.systemUTC());
 		session = new LibrarySession(engine, log);
@@ -134,8 +126,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				Math.max(1, config.maxAttempts()), Math.max(1, config.maxInterruptedAttempts()),
 				Duration.ofMillis(config.retryDelayMillis()),
 				Duration.ofMinutes(config.overdueMinutes()), Duration.ofMinutes(config.orphanGraceMinutes()),
-				Duration.ofMillis(Math.max(10, config.recheckMillis())), Duration.ofMillis(config.assetWaitMillis()),
-				config.jpegQualityHigh(), config.jpegQualityMedium(), config.jpegQualityLow());
+				Duration.ofMillis(Math.max(10, config.recheckMillis())), Duration.ofMillis(config.assetWaitMillis()));
 	}
 
 	// ---------------------------------------------------------------- what it tracks

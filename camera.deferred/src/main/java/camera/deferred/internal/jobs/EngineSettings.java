@@ -2,8 +2,6 @@ package camera.deferred.internal.jobs;
 
 import java.time.Duration;
 
-import camera.api.QualityLevel;
-
 /**
  * The engine's tunables, from its configuration.
  *
@@ -18,13 +16,10 @@ import camera.api.QualityLevel;
  * @param orphanGrace      age at which spool data whose asset does not exist is deleted
  * @param recheckInterval  how often conditions are looked at again while jobs wait for them
  * @param assetWait        first wait for an asset not created yet; doubles on each look, up to a minute
- * @param qualityHigh      JPEG quality for {@link QualityLevel#HIGH}
- * @param qualityMedium    JPEG quality for {@link QualityLevel#MEDIUM}
- * @param qualityLow       JPEG quality for {@link QualityLevel#LOW}
  */
 public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
-		int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace, Duration recheckInterval, Duration assetWait,
-		int qualityHigh, int qualityMedium, int qualityLow) {
+		int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace,
+		Duration recheckInterval, Duration assetWait) {
 
 	public EngineSettings {
 		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1) {
@@ -35,13 +30,5 @@ public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTim
 	/** @return the pool size the configuration asks for: 0 or less means cores − 1, at least 1 */
 	public static int workersFor(int configured) {
 		return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-	}
-
-	int quality(QualityLevel level) {
-		return switch (level) {
-			case HIGH -> qualityHigh;
-			case MEDIUM -> qualityMedium;
-			case LOW -> qualityLow;
-		};
 	}
 }

@@ -22,6 +22,7 @@ import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
 import camera.api.JobPriority;
+import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.develop.JpegCodec;
@@ -40,7 +41,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
 	/** What the engine uses but does not own; each supplier returns {@code null} while the service is gone. */
 	public record Services(Supplier<CameraPhotoStore> library, Supplier<PhotoDeveloper> developer,
-			Supplier<JpegCodec> codec, Supplier<List<Condition>> conditions, JobEventPublisher events) {
+			Supplier<JpegCodec> codec, Supplier<JpegQualities> qualities, Supplier<List<Condition>> conditions,
+			JobEventPublisher events) {
 	}
 
 	private final Spool spool;

@@ -93,7 +93,7 @@ final class JobRunner {
 			spool.recordInterruptedAttempts(job.id(), job.interrupted() + 1);
 			BurstMetadata.Stored stored = spool.read(job.id());
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
-					current.quality(stored.burst().setting().quality()), developer, codec, cancelled);
+					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
 			Optional<PhotoAsset> replaced;
 			try {
 				replaced = library.completeDeferredPhoto(job.id(), developed.file(), developed.width(),

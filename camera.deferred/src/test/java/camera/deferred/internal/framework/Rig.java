@@ -11,6 +11,7 @@ import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
 import camera.api.Profile;
 import camera.api.SceneMode;
+import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.jobs.DeferredEngine;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
@@ -19,7 +20,8 @@ import media.library.processing.CameraPhotoStore;
 
 /** A camera framework wired to fakes, with helpers to set a session up the way an app does. */
 final class Rig implements DeliveryServices, AutoCloseable {
-	static final FrameworkSettings SETTINGS = new FrameworkSettings(80, 95, 85, 70, 16, Duration.ofSeconds(10), 3);
+	static final FrameworkSettings SETTINGS = new FrameworkSettings(16, Duration.ofSeconds(10), 3);
+	static final JpegQualities QUALITIES = new JpegQualities(80, 95, 85, 70);
 
 	/** What the engine, the store and the library were asked, in order. */
 	final List<String> calls = new CopyOnWriteArrayList<>();
@@ -91,6 +93,11 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	@Override
 	public JpegCodec codec() {
 		return codec;
+	}
+
+	@Override
+	public JpegQualities qualities() {
+		return QUALITIES;
 	}
 
 	@Override

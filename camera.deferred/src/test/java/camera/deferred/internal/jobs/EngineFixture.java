@@ -22,6 +22,7 @@ import camera.api.hal.FrameMetadata;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.ConditionScope;
 import camera.deferred.internal.testing.TestSupport;
@@ -38,6 +39,7 @@ final class EngineFixture implements AutoCloseable {
 	final FakeLibrary library = new FakeLibrary();
 	final FakeDeveloper developer = new FakeDeveloper();
 	final FakeCodec codec = new FakeCodec();
+	volatile JpegQualities qualities = JpegQualities.DEFAULTS;
 	final SettableCondition pressure = new SettableCondition("pressure", ConditionScope.PRESSURE);
 	final SettableCondition capture = new SettableCondition("capture", ConditionScope.CAPTURE);
 	final SettableCondition health = new SettableCondition("health", ConditionScope.HEALTH);
@@ -55,7 +57,7 @@ final class EngineFixture implements AutoCloseable {
 
 	EngineSettings settings(Duration assetWait) {
 		return new EngineSettings(1, 100 * FRAME_BYTES, Duration.ofMinutes(5), 3, 5, Duration.ZERO, Duration.ofMinutes(60),
-				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait, 95, 88, 75);
+				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait);
 	}
 
 	JobEngine start() {
@@ -71,7 +73,7 @@ final class EngineFixture implements AutoCloseable {
 			}
 		};
 		engine = new JobEngine(settings, spool(), new PhaseTwo(data.resolve("out")),
-				new JobEngine.Services(() -> library, () -> developer, () -> codec,
+				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> qualities,
 						() -> List.of(pressure, capture, health), new JobEventPublisher(() -> eventAdmin)),
 				TestSupport.logger(), clock);
 		session = new LibrarySession(engine, TestSupport.logger());

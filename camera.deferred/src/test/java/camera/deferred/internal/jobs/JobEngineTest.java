@@ -31,6 +31,7 @@ import camera.api.DeferredJob;
 import camera.api.DeferredJobEvents;
 import camera.api.JobPriority;
 import camera.api.JobState;
+import camera.deferred.internal.development.JpegQualities;
 
 class JobEngineTest {
 	@TempDir
@@ -72,7 +73,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1), 95, 88, 75);
+					Duration.ofSeconds(1));
 			fixture.start();
 			String first = WholeBursts.accept(fixture.engine, fixture.burst());
 
@@ -119,7 +120,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, EngineFixture.FRAME_BYTES + 1, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1), 95, 88, 75);
+					Duration.ofSeconds(1));
 			fixture.start();
 			CapturedBurst burst = fixture.burst();
 			BurstSpooling spooling = fixture.engine.begin();
@@ -188,6 +189,20 @@ class JobEngineTest {
 			assertThat(completed.getPropertyNames()).contains(DeferredJobEvents.QUEUED_MS, DeferredJobEvents.PHASE2_MS);
 			assertThat(fixture.engine.jobs()).isEmpty();
 			assertThat(fixture.engine.stats().completed()).isEqualTo(1);
+		}
+
+		@Test
+		void phaseTwoEncodesAtTheConfiguredQualityOfTheCapturesLevelAsConfiguredNow() throws InterruptedException {
+			fixture.qualities = new JpegQualities(80, 91, 61, 41);
+			fixture.start();
+			fixture.await(TOPIC_COMPLETED, fixture.capture());
+			int first = fixture.codec.lastQuality;
+
+			fixture.qualities = new JpegQualities(80, 77, 61, 41);
+			fixture.await(TOPIC_COMPLETED, fixture.capture());
+
+			assertThat(first).isEqualTo(91);
+			assertThat(fixture.codec.lastQuality).isEqualTo(77);
 		}
 
 		@Test
@@ -301,8 +316,7 @@ class JobEngineTest {
 		void anAttemptThatEndsIsNoLongerCountedAsInterrupted() throws Exception {
 			fixture.developer.failuresToThrow = 1;
 			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO,
-					95, 88, 75);
+					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO);
 			fixture.start();
 			String jobId = fixture.capture();
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.deferred.internal.schedule.ConditionScope;
@@ -21,7 +22,8 @@ class JobSchedulerTest {
 	private final TableFixture fixture = new TableFixture(TableFixture.settings(1));
 	private final List<Condition> conditions = new ArrayList<>();
 	private final JobScheduler scheduler = new JobScheduler(fixture.table,
-			new JobEngine.Services(FakeLibrary::new, FakeDeveloper::new, FakeCodec::new, () -> conditions,
+			new JobEngine.Services(FakeLibrary::new, FakeDeveloper::new, FakeCodec::new,
+					() -> JpegQualities.DEFAULTS, () -> conditions,
 					new JobEventPublisher(() -> null)));
 
 	@AfterEach
