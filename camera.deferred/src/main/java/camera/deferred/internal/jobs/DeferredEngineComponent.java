@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -50,34 +51,34 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	@ObjectClassDefinition(name = "Deferred processing: engine",
 			description = "The spool, the job queue and the workers that develop full-quality photos.")
 	public @interface Config {
-		@AttributeDefinition(description = "Jobs developed at once; 0 means the number of cores less one, at least one.")
+		@AttributeDefinition(min = "0", description = "Jobs developed at once; 0 means the number of cores less one, at least one.")
 		int workers() default 0;
 
-		@AttributeDefinition(description = "Most megabytes of raw frames the spool holds; past it captures are developed inline.")
+		@AttributeDefinition(min = "0", description = "Most megabytes of raw frames the spool holds; past it captures are developed inline.")
 		long spoolBudgetMegabytes() default 2048;
 
-		@AttributeDefinition(description = "Longest one development may take, in seconds, before the attempt fails.")
+		@AttributeDefinition(min = "1", description = "Longest one development may take, in seconds, before the attempt fails.")
 		long jobTimeoutSeconds() default 300;
 
-		@AttributeDefinition(description = "Attempts before a job ends in ERROR and its asset keeps the fast image.")
+		@AttributeDefinition(min = "1", description = "Attempts before a job ends in ERROR and its asset keeps the fast image.")
 		int maxAttempts() default 3;
 
-		@AttributeDefinition(description = "Attempts the process may die during (killed, crashed) before a job ends in ERROR; guards against a burst that brings the process down.")
+		@AttributeDefinition(min = "1", description = "Attempts the process may die during (killed, crashed) before a job ends in ERROR; guards against a burst that brings the process down.")
 		int maxInterruptedAttempts() default 10;
 
-		@AttributeDefinition(description = "Milliseconds to wait before a failed job runs again.")
+		@AttributeDefinition(min = "0", description = "Milliseconds to wait before a failed job runs again.")
 		long retryDelayMillis() default 2000;
 
-		@AttributeDefinition(description = "Minutes after which a NORMAL job runs despite machine pressure (never during a capture).")
+		@AttributeDefinition(min = "0", description = "Minutes after which a NORMAL job runs despite machine pressure (never during a capture).")
 		long overdueMinutes() default 60;
 
-		@AttributeDefinition(description = "Minutes after which spooled frames that no asset claims are deleted; covers proxies not saved yet.")
+		@AttributeDefinition(min = "0", description = "Minutes after which spooled frames that no asset claims are deleted; covers proxies not saved yet.")
 		long orphanGraceMinutes() default 60;
 
-		@AttributeDefinition(description = "Milliseconds between two looks at the conditions while jobs wait for them.")
+		@AttributeDefinition(min = "10", description = "Milliseconds between two looks at the conditions while jobs wait for them.")
 		long recheckMillis() default 1000;
 
-		@AttributeDefinition(description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
+		@AttributeDefinition(min = "0", description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
 		long assetWaitMillis() default 200;
 	}
 
@@ -89,10 +90,12 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	private final Spool spool;
 	private final JobEngine engine;
 	private final LibrarySession session;
+	private final Logger log;
 
 	@Activate
 	public DeferredEngineComponent(BundleContext context, Config config,
 			@Reference JpegQualityConfiguration qualities, @Reference(service = LoggerFactory.class) Logger log) {
+		this.log = log;
 		Path deferred = DataDirectory.of(context).resolve("deferred");
 		spool = new Spool(deferred.resolve("spool"));
 		try {
@@ -100,7 +103,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		} catch (IOException e) {
 			log.warn("The spool directory {} cannot be created: {}", deferred.resolve("spool"), e.toString());
 		}
-		engine = new JobEngine(settings(config), spool,
+		engine = new JobEngine(initialSettings(config, log), spool,
 				new PhaseTwo(deferred.resolve("out")),
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, qualities::current, () -> conditions,
 						new JobEventPublisher(() -> eventAdmin)),
@@ -111,7 +114,14 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 	@Modified
 	void modified(Config config) {
-		engine.update(settings(config));
+		EngineSettings next;
+		try {
+			next = settings(config);
+		} catch (IllegalArgumentException e) {
+			log.error("Deferred engine configuration refused, keeping the previous one: {}", e.getMessage());
+			return;
+		}
+		engine.update(next);
 	}
 
 	@Deactivate
@@ -120,13 +130,43 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		spool.close();
 	}
 
+	private static EngineSettings initialSettings(Config config, Logger log) {
+		try {
+			return settings(config);
+		} catch (IllegalArgumentException e) {
+			log.error("Deferred engine configuration refused, starting with the defaults: {}", e.getMessage());
+			return settings(ConfigurationDefaults.of(Config.class));
+		}
+	}
+
+	/** @throws IllegalArgumentException naming every attribute whose value is out of range */
 	static EngineSettings settings(Config config) {
+		List<String> problems = new ArrayList<>();
+		atLeast(problems, "workers", config.workers(), 0);
+		atLeast(problems, "spoolBudgetMegabytes", config.spoolBudgetMegabytes(), 0);
+		atLeast(problems, "jobTimeoutSeconds", config.jobTimeoutSeconds(), 1);
+		atLeast(problems, "maxAttempts", config.maxAttempts(), 1);
+		atLeast(problems, "maxInterruptedAttempts", config.maxInterruptedAttempts(), 1);
+		atLeast(problems, "retryDelayMillis", config.retryDelayMillis(), 0);
+		atLeast(problems, "overdueMinutes", config.overdueMinutes(), 0);
+		atLeast(problems, "orphanGraceMinutes", config.orphanGraceMinutes(), 0);
+		atLeast(problems, "recheckMillis", config.recheckMillis(), 10);
+		atLeast(problems, "assetWaitMillis", config.assetWaitMillis(), 0);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", problems));
+		}
 		return new EngineSettings(EngineSettings.workersFor(config.workers()),
-				config.spoolBudgetMegabytes() * 1024 * 1024, Duration.ofSeconds(config.jobTimeoutSeconds()),
-				Math.max(1, config.maxAttempts()), Math.max(1, config.maxInterruptedAttempts()),
-				Duration.ofMillis(config.retryDelayMillis()),
-				Duration.ofMinutes(config.overdueMinutes()), Duration.ofMinutes(config.orphanGraceMinutes()),
-				Duration.ofMillis(Math.max(10, config.recheckMillis())), Duration.ofMillis(config.assetWaitMillis()));
+				Math.multiplyExact(config.spoolBudgetMegabytes(), 1024L * 1024),
+				Duration.ofSeconds(config.jobTimeoutSeconds()), config.maxAttempts(), config.maxInterruptedAttempts(),
+				Duration.ofMillis(config.retryDelayMillis()), Duration.ofMinutes(config.overdueMinutes()),
+				Duration.ofMinutes(config.orphanGraceMinutes()), Duration.ofMillis(config.recheckMillis()),
+				Duration.ofMillis(config.assetWaitMillis()));
+	}
+
+	private static void atLeast(List<String> problems, String attribute, long value, long least) {
+		if (value < least) {
+			problems.add(attribute + " is " + value + ", below its least value " + least);
+		}
 	}
 
 	// ---------------------------------------------------------------- what it tracks
