@@ -179,7 +179,7 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "| capture → photoAvailable p50 (single-phase) | $single ms | | |"
 	echo "| capture → photoAvailable p99 | $single_p99 ms | | |"
 	echo "| ratio of the p50s, deferred / single-phase | $ratio | ≤ 0.2 (aim 0.1) | $(verdict "$ratio" '<=' 0.2) |"
-	echo "| phase 2 per photo: 4-frame develop + JPEG q95 | $phase2_ms ms | | |"
+	echo "| phase 2 per photo: 4-frame develop + compact JPEG q95 | $phase2_ms ms | | |"
 	echo "| phase 2 throughput | $phase2_rate MP/s | ≥ 10 MP/s | $(verdict "$phase2_rate" '>=' 10) |"
 	echo "| JPEG encode, libjpeg-turbo | $turbo MP/s | ≥ 250 MP/s | $(verdict "$turbo" '>=' 250) |"
 	echo "| JPEG encode, ImageIO | $imageio MP/s | | |"

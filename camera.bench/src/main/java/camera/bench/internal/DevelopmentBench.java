@@ -53,7 +53,7 @@ final class DevelopmentBench {
 		RawFrame first = burst.get(0);
 		ExifData exif = new ExifData(Instant.now(), 1, "Darkroom", "camera:bench", first.metadata().exposureNanos(),
 				first.metadata().iso(), null);
-		double phase2 = medianMillis(() -> codec.encode(developer.developFull(burst), FULL_QUALITY, exif));
+		double phase2 = medianMillis(() -> codec.encodeCompact(developer.developFull(burst), FULL_QUALITY, exif));
 		RgbImage full = developer.developFull(burst);
 		double turbo = codec.name().startsWith(JpegCodec.LIBJPEG_TURBO_NAME)
 				? medianMillis(() -> codec.encode(full, FULL_QUALITY, exif))

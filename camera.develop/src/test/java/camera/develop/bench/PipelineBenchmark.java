@@ -47,6 +47,11 @@ public final class PipelineBenchmark {
 			RgbImage full = developer.developFull(shot.frames());
 			double turboMs = median(rounds, () -> turbo.encode(full, 92, exif));
 			double imageIoMs = median(Math.min(rounds, 3), () -> imageIo.encode(full, 92, exif));
+			// Phase 2's own encoding: standard tables beside the compact (progressive, optimised) form, at q95.
+			double standardMs = median(rounds, () -> turbo.encode(full, 95, exif));
+			double compactMs = median(rounds, () -> turbo.encodeCompact(full, 95, exif));
+			int standardBytes = turbo.encode(full, 95, exif).length;
+			int compactBytes = turbo.encodeCompact(full, 95, exif).length;
 			ByteBuffer frame = shot.frames().get(0).data();
 			byte[] copy = new byte[frame.limit()];
 			double copyMs = median(rounds, () -> frame.get(0, copy));
@@ -63,6 +68,11 @@ public final class PipelineBenchmark {
 			print("bench.jpeg.turbo_mp_per_s", megapixels / (turboMs / 1000));
 			print("bench.jpeg.imageio_mp_per_s", megapixels / (imageIoMs / 1000));
 			print("bench.copy.ms_per_frame", copyMs);
+			print("bench.jpeg.q95_standard.ms", standardMs);
+			print("bench.jpeg.q95_standard.bytes", standardBytes);
+			print("bench.jpeg.q95_compact.ms", compactMs);
+			print("bench.jpeg.q95_compact.bytes", compactBytes);
+			print("bench.jpeg.q95_compact.size_ratio", compactBytes / (double) standardBytes);
 			RgbImage fast = developer.developFast(shot.frames().get(0)).resizedTo(width, height);
 			print("bench.psnr.fast_db", fast.psnr(reference));
 			print("bench.psnr.full_db", full.psnr(reference));

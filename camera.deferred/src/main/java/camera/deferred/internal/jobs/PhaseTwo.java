@@ -44,7 +44,7 @@ final class PhaseTwo {
 		if (cancelled.getAsBoolean()) {
 			throw new CancellationException("job " + jobId + " was stopped after development");
 		}
-		byte[] jpeg = codec.encode(image, quality, exif(burst));
+		byte[] jpeg = codec.encodeCompact(image, quality, exif(burst));
 		Files.createDirectories(outputDirectory);
 		Path file = outputDirectory.resolve(jobId + ".jpg");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

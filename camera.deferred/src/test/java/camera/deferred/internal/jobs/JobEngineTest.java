@@ -206,6 +206,14 @@ class JobEngineTest {
 		}
 
 		@Test
+		void phaseTwoWritesTheCompactFormOfThePhoto() throws InterruptedException {
+			fixture.start();
+			fixture.await(TOPIC_COMPLETED, fixture.capture());
+
+			assertThat(fixture.codec.lastCompact).isTrue();
+		}
+
+		@Test
 		void theExifComesFromTheSpooledMetadata() throws InterruptedException {
 			fixture.start();
 			String jobId = fixture.capture();

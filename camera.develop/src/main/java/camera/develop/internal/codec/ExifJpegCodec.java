@@ -32,11 +32,17 @@ public final class ExifJpegCodec implements JpegCodec {
 	public @interface Configuration {
 		@AttributeDefinition(description = "Use the JDK's ImageIO writer even when libjpeg-turbo is installed.")
 		boolean forceImageIO() default false;
+
+		@AttributeDefinition(description = "Photos written in the background (phase 2) are rewritten losslessly as "
+				+ "progressive JPEGs with optimised Huffman tables: the same pixels in about 6-10 % fewer bytes, for "
+				+ "several times the encoding time. Off: every photo gets the standard tables.")
+		boolean compactBackgroundPhotos() default true;
 	}
 
 	private final Optional<TurboJpegEncoder> turbo;
 	private final Logger log;
 	private volatile JpegEncoder active;
+	private volatile boolean compact;
 
 	@Activate
 	public ExifJpegCodec(Configuration configuration,
@@ -63,16 +69,22 @@ public final class ExifJpegCodec implements JpegCodec {
 
 	@Override
 	public byte[] encode(RgbImage image, int quality, ExifData exif) {
-		return encodeWith(active, image, quality, exif);
+		return encodeWith(active, image, quality, exif, false);
+	}
+
+	@Override
+	public byte[] encodeCompact(RgbImage image, int quality, ExifData exif) {
+		return encodeWith(active, image, quality, exif, compact);
 	}
 
 	/** Checks the arguments and encodes with the EXIF segment every codec writes. */
-	static byte[] encodeWith(JpegEncoder encoder, RgbImage image, int quality, ExifData exif) {
+	static byte[] encodeWith(JpegEncoder encoder, RgbImage image, int quality, ExifData exif, boolean compact) {
 		Objects.requireNonNull(image, "image");
 		if (quality < 1 || quality > 100) {
 			throw new IllegalArgumentException("JPEG quality must be 1..100, not " + quality);
 		}
-		return encoder.encode(image, quality, ExifSegment.app1(exif, image.width(), image.height()));
+		byte[] app1 = ExifSegment.app1(exif, image.width(), image.height());
+		return compact ? encoder.encodeCompact(image, quality, app1) : encoder.encode(image, quality, app1);
 	}
 
 	private void choose(Configuration configuration) {
@@ -85,6 +97,7 @@ public final class ExifJpegCodec implements JpegCodec {
 			chosen = new ImageIoJpegEncoder(TurboJpegEncoder.LIBRARY + " not found");
 		}
 		active = chosen;
+		compact = configuration.compactBackgroundPhotos();
 		log.info("JPEG encoder: {}", chosen.name());
 	}
 }

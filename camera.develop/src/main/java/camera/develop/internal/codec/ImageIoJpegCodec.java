@@ -22,6 +22,11 @@ public final class ImageIoJpegCodec implements JpegCodec {
 
 	@Override
 	public byte[] encode(RgbImage image, int quality, ExifData exif) {
-		return ExifJpegCodec.encodeWith(encoder, image, quality, exif);
+		return ExifJpegCodec.encodeWith(encoder, image, quality, exif, false);
+	}
+
+	@Override
+	public byte[] encodeCompact(RgbImage image, int quality, ExifData exif) {
+		return ExifJpegCodec.encodeWith(encoder, image, quality, exif, true);
 	}
 }

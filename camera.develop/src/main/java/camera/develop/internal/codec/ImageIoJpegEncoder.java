@@ -16,6 +16,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 
 import camera.develop.RgbImage;
@@ -35,6 +36,15 @@ final class ImageIoJpegEncoder implements JpegEncoder {
 
 	@Override
 	public byte[] encode(RgbImage image, int quality, byte[] app1) {
+		return encode(image, quality, app1, false);
+	}
+
+	@Override
+	public byte[] encodeCompact(RgbImage image, int quality, byte[] app1) {
+		return encode(image, quality, app1, true);
+	}
+
+	private byte[] encode(RgbImage image, int quality, byte[] app1, boolean compact) {
 		Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
 		if (!writers.hasNext()) {
 			throw new IllegalStateException("this JDK has no ImageIO JPEG writer");
@@ -45,6 +55,12 @@ final class ImageIoJpegEncoder implements JpegEncoder {
 			ImageWriteParam parameters = writer.getDefaultWriteParam();
 			parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 			parameters.setCompressionQuality(quality / 100f);
+			if (compact) {
+				parameters.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+				if (parameters instanceof JPEGImageWriteParam jpeg) {
+					jpeg.setOptimizeHuffmanTables(true);
+				}
+			}
 			writer.setOutput(output);
 			writer.write(null, new IIOImage(wrap(image), null, null), parameters);
 		} catch (IOException e) {

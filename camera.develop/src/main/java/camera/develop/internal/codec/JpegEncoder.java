@@ -15,6 +15,9 @@ interface JpegEncoder extends AutoCloseable {
 	 */
 	byte[] encode(RgbImage image, int quality, byte[] app1);
 
+	/** As {@link #encode}, progressive with optimised Huffman tables: the same quality in fewer bytes, slower. */
+	byte[] encodeCompact(RgbImage image, int quality, byte[] app1);
+
 	/** Releases native resources; the encoder is unusable afterwards. */
 	@Override
 	void close();

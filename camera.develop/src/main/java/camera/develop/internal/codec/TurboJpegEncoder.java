@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -24,19 +25,29 @@ import camera.develop.RgbImage;
  * with {@code tjBufSize} and grown when a larger image comes, so steady-state encoding allocates only the
  * returned array. The pixels are passed straight from the Java array (a critical call: no copy). libjpeg-turbo
  * encodes on one thread, so a large image is cut into stripes encoded at once on several threads and joined with
- * restart markers ({@link StripeSplicer}).
+ * restart markers ({@link StripeSplicer}). The compact form is that file rewritten losslessly by
+ * {@code tjTransform} as a progressive JPEG, whose Huffman tables libjpeg-turbo then optimises.
  */
 final class TurboJpegEncoder implements JpegEncoder {
 	static final String LIBRARY = "libturbojpeg.so.0";
 	private static final int PIXEL_FORMAT_RGB = 0;
 	private static final int SUBSAMPLING_420 = 2;
 	private static final int FLAG_NO_REALLOCATION = 1024;
+	private static final int TRANSFORM_NONE = 0;
+	private static final int TRANSFORM_OPTION_PROGRESSIVE = 32;
+	/** {@code tjtransform}: a crop region (four ints), op, options, a data pointer and a filter pointer. */
+	private static final MemoryLayout TRANSFORM = MemoryLayout.structLayout(JAVA_INT.withName("x"),
+			JAVA_INT.withName("y"), JAVA_INT.withName("w"), JAVA_INT.withName("h"), JAVA_INT.withName("op"),
+			JAVA_INT.withName("options"), ADDRESS.withName("data"), ADDRESS.withName("customFilter"));
 
 	private final MethodHandle initCompress;
 	private final MethodHandle compress;
 	private final MethodHandle bufferSize;
 	private final MethodHandle destroy;
 	private final MethodHandle errorText;
+	private final MethodHandle initTransform;
+	private final MethodHandle transform;
+	private final MethodHandle free;
 	private final String name;
 	private final Set<Compressor> compressors = ConcurrentHashMap.newKeySet();
 	private final ThreadLocal<Compressor> perThread = ThreadLocal.withInitial(this::newCompressor);
@@ -54,6 +65,10 @@ final class TurboJpegEncoder implements JpegEncoder {
 				FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT));
 		destroy = linker.downcallHandle(symbol(library, "tjDestroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
 		errorText = linker.downcallHandle(symbol(library, "tjGetErrorStr2"), FunctionDescriptor.of(ADDRESS, ADDRESS));
+		initTransform = linker.downcallHandle(symbol(library, "tjInitTransform"), FunctionDescriptor.of(ADDRESS));
+		transform = linker.downcallHandle(symbol(library, "tjTransform"), FunctionDescriptor.of(JAVA_INT, ADDRESS,
+				ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+		free = linker.downcallHandle(symbol(library, "tjFree"), FunctionDescriptor.ofVoid(ADDRESS));
 		name = "libjpeg-turbo (TurboJPEG " + (library.find("tj3Init").isPresent() ? "3" : "2") + " library)";
 		stripeWork = new StripeWork(threads - 1);
 	}
@@ -94,6 +109,75 @@ final class TurboJpegEncoder implements JpegEncoder {
 		List<byte[]> encoded = stripeWork.encode(stripes.count(), stripe -> perThread.get()
 				.encodeRows(image, stripes.firstRow(stripe), stripes.rows(stripe), quality));
 		return StripeSplicer.splice(encoded, stripes, app1);
+	}
+
+	@Override
+	public byte[] encodeCompact(RgbImage image, int quality, byte[] app1) {
+		return progressive(encode(image, quality, app1));
+	}
+
+	/** @return the same JPEG rewritten as a progressive one; the DCT coefficients and every marker are kept */
+	private byte[] progressive(byte[] jpeg) {
+		MemorySegment handle;
+		try {
+			handle = (MemorySegment) initTransform.invokeExact();
+		} catch (Throwable e) {
+			throw new IllegalStateException("tjInitTransform failed", e);
+		}
+		if (handle.equals(MemorySegment.NULL)) {
+			throw new IllegalStateException("tjInitTransform returned no handle");
+		}
+		try (Arena call = Arena.ofConfined()) {
+			MemorySegment source = call.allocate(jpeg.length);
+			MemorySegment.copy(jpeg, 0, source, JAVA_BYTE, 0, jpeg.length);
+			MemorySegment outputPointer = call.allocate(ADDRESS);
+			MemorySegment outputSize = call.allocate(JAVA_LONG);
+			MemorySegment options = call.allocate(TRANSFORM);
+			options.set(JAVA_INT, TRANSFORM.byteOffset(MemoryLayout.PathElement.groupElement("op")), TRANSFORM_NONE);
+			options.set(JAVA_INT, TRANSFORM.byteOffset(MemoryLayout.PathElement.groupElement("options")),
+					TRANSFORM_OPTION_PROGRESSIVE);
+			int status = (int) transform.invokeExact(handle, source, (long) jpeg.length, 1, outputPointer,
+					outputSize, options, 0);
+			MemorySegment output = outputPointer.get(ADDRESS, 0);
+			try {
+				if (status != 0) {
+					throw new IllegalStateException("libjpeg-turbo could not rewrite the JPEG as progressive: "
+							+ errorOf(handle));
+				}
+				return output.reinterpret(outputSize.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+			} finally {
+				if (!output.equals(MemorySegment.NULL)) {
+					free.invokeExact(output);
+				}
+			}
+		} catch (RuntimeException | Error e) {
+			throw e;
+		} catch (Throwable e) {
+			throw new IllegalStateException("tjTransform failed", e);
+		} finally {
+			destroy(handle);
+		}
+	}
+
+	private String errorOf(MemorySegment handle) {
+		try {
+			MemorySegment text = (MemorySegment) errorText.invokeExact(handle);
+			return text.reinterpret(1024).getString(0);
+		} catch (Throwable e) {
+			return "no error text (" + e + ")";
+		}
+	}
+
+	private void destroy(MemorySegment handle) {
+		int status;
+		try {
+			status = (int) destroy.invokeExact(handle);
+		} catch (Throwable e) {
+			throw new IllegalStateException("tjDestroy failed", e);
+		}
+		if (status != 0) {
+			throw new IllegalStateException("tjDestroy refused its handle: " + status);
+		}
 	}
 
 	@Override
@@ -193,27 +277,17 @@ final class TurboJpegEncoder implements JpegEncoder {
 		}
 
 		private String lastError() {
-			try {
-				MemorySegment text = (MemorySegment) errorText.invokeExact(handle);
-				return text.reinterpret(1024).getString(0);
-			} catch (Throwable e) {
-				return "no error text (" + e + ")";
-			}
+			return errorOf(handle);
 		}
 
 		void close() {
-			int status;
 			try {
-				status = (int) destroy.invokeExact(handle);
-			} catch (Throwable e) {
-				throw new IllegalStateException("tjDestroy failed", e);
-			}
-			cells.close();
-			if (outputArena != null) {
-				outputArena.close();
-			}
-			if (status != 0) {
-				throw new IllegalStateException("tjDestroy refused its handle: " + status);
+				destroy(handle);
+			} finally {
+				cells.close();
+				if (outputArena != null) {
+					outputArena.close();
+				}
 			}
 		}
 	}

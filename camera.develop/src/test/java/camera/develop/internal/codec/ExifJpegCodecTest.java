@@ -156,9 +156,10 @@ class ExifJpegCodecTest {
 		void exiftoolFindsNothingToWarnAboutWithEitherEncoder(@TempDir Path directory) throws Exception {
 			assumeTrue(Files.isExecutable(Path.of("/usr/bin/exiftool")), "exiftool not installed");
 			List<byte[]> photos = new ArrayList<>(List.of(imageIo().encode(gradient(), 90, TOKYO),
-					imageIo().encode(gradient(), 80, EXIF)));
+					imageIo().encode(gradient(), 80, EXIF), imageIo().encodeCompact(gradient(), 95, TOKYO)));
 			if (TurboJpegEncoder.load().isPresent()) {
 				photos.add(codec(false).encode(gradient(), 95, TOKYO));
+				photos.add(codec(false).encodeCompact(gradient(), 95, TOKYO));
 			}
 			for (int i = 0; i < photos.size(); i++) {
 				Path file = Files.write(directory.resolve("photo-" + i + ".jpg"), photos.get(i));
@@ -174,6 +175,35 @@ class ExifJpegCodecTest {
 			String output = new String(exiftool.getInputStream().readAllBytes());
 			assertThat(exiftool.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			return output;
+		}
+	}
+
+	@Nested
+	class CompactWithImageIo {
+		@Test
+		void aCompactPhotoIsProgressiveAndDecodesToTheImage() throws Exception {
+			byte[] compact = imageIo().encodeCompact(gradient(), 90, EXIF);
+
+			assertThat(hasMarker(compact, 0xC2)).isTrue();
+			assertDecodesToTheImage(compact);
+			assertExif(compact);
+		}
+
+		@Test
+		void withCompactionOffPhotosForTheBackgroundGetTheStandardTables() {
+			codec = new ExifJpegCodec(Configurations.of(ExifJpegCodec.Configuration.class,
+					Map.of("forceImageIO", true, "compactBackgroundPhotos", false)), silentLogger());
+
+			assertThat(hasMarker(codec.encodeCompact(gradient(), 90, EXIF), 0xC2)).isFalse();
+		}
+
+		private static boolean hasMarker(byte[] jpeg, int marker) {
+			for (int at = 0; at + 1 < jpeg.length; at++) {
+				if ((jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == marker) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 

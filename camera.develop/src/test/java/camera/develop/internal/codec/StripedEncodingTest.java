@@ -148,6 +148,41 @@ class StripedEncodingTest {
 		}
 	}
 
+	@Nested
+	class Compact {
+		@Test
+		void theCompactFileDecodesToExactlyThePixelsOfTheStandardOne() throws Exception {
+			RgbImage image = noisyGradient(1000, 700);
+
+			BufferedImage standard = decode(striped().encode(image, 95, NO_EXIF));
+			BufferedImage compact = decode(striped().encodeCompact(image, 95, NO_EXIF));
+
+			assertThat(pixels(compact)).isEqualTo(pixels(standard));
+		}
+
+		@Test
+		void theCompactFileIsProgressiveAndSmaller() {
+			RgbImage image = noisyGradient(1000, 700);
+
+			byte[] standard = striped().encode(image, 95, NO_EXIF);
+			byte[] compact = striped().encodeCompact(image, 95, NO_EXIF);
+
+			assertThat(countMarkers(compact, 0xC2)).isEqualTo(1);
+			assertThat(countMarkers(compact, 0xC0)).isZero();
+			assertThat(compact.length).isLessThan(standard.length);
+		}
+
+		@Test
+		void theCompactFileKeepsTheExifSegment() {
+			byte[] app1 = ExifSegment.app1(new ExifData(java.time.Instant.EPOCH, 1, "Darkroom", "Compact", 1, 100,
+					null), 1000, 700);
+
+			byte[] compact = striped().encodeCompact(noisyGradient(1000, 700), 90, app1);
+
+			assertThat(ExifReader.tags(compact)).containsEntry("0110", "Compact").containsEntry("a002", "1000");
+		}
+	}
+
 	private TurboJpegEncoder striped() {
 		striped = loaded(TurboJpegEncoder.load(2));
 		return striped;
