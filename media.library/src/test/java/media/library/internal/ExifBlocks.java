@@ -27,6 +27,11 @@ public final class ExifBlocks {
 	 * @return the whole segment, marker and length included
 	 */
 	public static byte[] app1(ByteOrder order, String dateTimeOriginal, String offsetTimeOriginal) {
+		return app1(order, dateTimeOriginal, offsetTimeOriginal, 1);
+	}
+
+	/** As {@link #app1(ByteOrder, String, String)}, stating the EXIF orientation 1..8. */
+	public static byte[] app1(ByteOrder order, String dateTimeOriginal, String offsetTimeOriginal, int orientation) {
 		Map<Integer, String> texts = new LinkedHashMap<>();
 		texts.put(0x9003, dateTimeOriginal);
 		if (offsetTimeOriginal != null) {
@@ -41,7 +46,7 @@ public final class ExifBlocks {
 		tiff.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
 		tiff.putShort((short) 42).putInt(firstDirectory);
 		tiff.putShort((short) 2);
-		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 1).putShort((short) 0);
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
 		tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(exifDirectory);
 		tiff.putInt(0);
 		tiff.putShort((short) texts.size());

@@ -11,12 +11,14 @@ import java.util.Optional;
 
 import media.library.MediaQuality;
 import media.library.internal.files.AtomicFiles;
+import media.library.internal.files.ExifOrientation;
 import media.library.internal.files.LibraryPaths;
 import media.library.internal.files.StorageFailures;
 
 /**
  * Makes and keeps the small JPEG of each asset's image, {@code Thumbnails/<id>.<quality>.jpg}. Naming the file by
  * quality means a thumbnail of the FAST image can never pass for the FULL one, however the writes interleave.
+ * A thumbnail carries no EXIF, so it is made upright: the image's EXIF orientation is applied to its pixels.
  */
 public final class Thumbnails {
 	private static final float QUALITY = 0.8f;
@@ -61,7 +63,7 @@ public final class Thumbnails {
 		Files.deleteIfExists(paths.thumbnailFile(id, quality));
 	}
 
-	/** @return a JPEG whose longest side is at most {@code longestSide} pixels */
+	/** @return an upright JPEG whose longest side is at most {@code longestSide} pixels */
 	public static byte[] make(byte[] image, int width, int height, int longestSide) {
 		// Subsampling while decoding keeps a 12 MP image from being expanded in full for a few thousand pixels.
 		int step = Math.max(1, Math.max(width, height) / (longestSide * 2));
@@ -77,7 +79,7 @@ public final class Thumbnails {
 		} finally {
 			graphics.dispose();
 		}
-		return JpegImages.encode(thumbnail, QUALITY);
+		return JpegImages.encode(Orientations.upright(thumbnail, ExifOrientation.of(image)), QUALITY);
 	}
 
 	/** @return the thumbnail folder, for the start-up sweep */
