@@ -93,7 +93,11 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		}
 		for (String jobId : spooled) {
 			try {
-				entries.add(spool.entry(jobId));
+				Spool.Entry entry = spool.entry(jobId);
+				if (entry.damage() != null) {
+					log.warn("spool of job {} has a damaged side file, its frames are kept: {}", jobId, entry.damage());
+				}
+				entries.add(entry);
 			} catch (IOException | RuntimeException e) {
 				log.error("spool of job {} is unreadable and is removed; its asset will be reported: {}", jobId,
 						e.toString());

@@ -27,7 +27,7 @@ import camera.api.hal.RawFrame;
 
 /**
  * The raw frames of pending jobs on disk, one directory per job: {@code <jobId>/frame-<n>.raw} and
- * {@code burst.properties}. A job directory appears whole or not at all: it is written as
+ * {@code burst.properties} with its copy ({@link SealedMetadata}). A job directory appears whole or not at all: it is written as
  * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
  * directory is synced. Each frame is written and synced on the spool's own writer threads as soon as the camera
  * delivers it, since the capture path waits for the last one ({@link FrameFileWriter}); 16-bit Bayer frames with
@@ -143,8 +143,11 @@ final class Spool implements AutoCloseable {
 			}
 			try {
 				List<FrameEncoding> encodings = awaitFrames();
-				writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer
-						.wrap(BurstMetadata.write(burst, acceptedAt, encodings).getBytes(StandardCharsets.UTF_8)));
+				byte[] metadata = SealedMetadata.seal(BurstMetadata.write(burst, acceptedAt, encodings))
+					.getBytes(StandardCharsets.UTF_8);
+				writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer.wrap(metadata));
+				writeSynced(partial.resolve(BurstMetadata.FILE_NAME + SealedMetadata.COPY_SUFFIX),
+						ByteBuffer.wrap(metadata));
 				syncDirectory(partial);
 				long bytes = sizeOfTree(partial);
 				Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
@@ -203,7 +206,7 @@ final class Spool implements AutoCloseable {
 	/** Reads a job's burst back; its frames live in heap buffers. */
 	BurstMetadata.Stored read(String jobId) throws IOException {
 		Path job = jobDirectory(jobId);
-		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
+		String text = SealedMetadata.read(job, BurstMetadata.FILE_NAME);
 		return BurstMetadata.read(text, i -> {
 			Path frame = job.resolve(frameName(i));
 			if (!Files.exists(frame)) {
@@ -213,20 +216,33 @@ final class Spool implements AutoCloseable {
 		});
 	}
 
-	/** What the spool knows of a job without reading its frames. */
-	record Entry(String jobId, Instant capturedAt, Instant acceptedAt, int interruptedAttempts, long bytes) {
+	/**
+	 * What the spool knows of a job without reading its frames.
+	 *
+	 * @param damage what was wrong with a side file that was read around (the frames are intact), or null
+	 */
+	record Entry(String jobId, Instant capturedAt, Instant acceptedAt, int interruptedAttempts, long bytes,
+			String damage) {
 	}
 
 	/** @return the job's entry; throws NoSuchFileException when the job has no spool */
 	Entry entry(String jobId) throws IOException {
 		Path job = jobDirectory(jobId);
-		String text = Files.readString(job.resolve(BurstMetadata.FILE_NAME), StandardCharsets.UTF_8);
-		return new Entry(jobId, BurstMetadata.capturedAt(text), BurstMetadata.acceptedAt(text), interruptedAttempts(jobId),
-				sizeOfTree(job));
+		String text = SealedMetadata.read(job, BurstMetadata.FILE_NAME);
+		int attempts = 0;
+		String damage = null;
+		try {
+			attempts = interruptedAttempts(jobId);
+		} catch (IOException e) {
+			// The count guards against a burst that crashes the process; counting again from 0 still bounds that.
+			damage = e.getMessage() + "; counted again from 0";
+		}
+		return new Entry(jobId, BurstMetadata.capturedAt(text), BurstMetadata.acceptedAt(text), attempts,
+				sizeOfTree(job), damage);
 	}
 
 	boolean contains(String jobId) {
-		return isJobId(jobId) && Files.isRegularFile(directory.resolve(jobId).resolve(BurstMetadata.FILE_NAME));
+		return isJobId(jobId) && SealedMetadata.exists(directory.resolve(jobId), BurstMetadata.FILE_NAME);
 	}
 
 	/** Ids come from the library too: only the engine's own form may name a path, so none escapes the spool. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -617,6 +618,43 @@ class JobEngineTest {
 
 			fixture.library.addAsset(jobId);
 			fixture.clock.advance(Duration.ofMinutes(1));
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void aDamagedAttemptsCounterKeepsTheJobAndItsPhotoCompletes() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			Files.writeString(data.resolve("spool").resolve(jobId).resolve("interrupted-attempts"), "\0\0garbage");
+
+			fixture.restart();
+			fixture.session.beginSynchronize();
+			fixture.session.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
+			fixture.session.endSynchronize();
+			fixture.health.holds = true;
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
+		void aDamagedMetadataFileIsReadFromItsCopyAndThePhotoCompletes() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			Path metadata = data.resolve("spool").resolve(jobId).resolve("burst.properties");
+			byte[] bytes = Files.readAllBytes(metadata);
+			Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
+			Files.write(metadata, bytes);
+
+			fixture.restart();
+			fixture.session.beginSynchronize();
+			fixture.session.addImage(jobId, "file://media/Photo/1/IMG_1.jpg", false);
+			fixture.session.endSynchronize();
+			fixture.health.holds = true;
 			fixture.engine.wake();
 
 			fixture.await(TOPIC_COMPLETED, jobId);

@@ -55,7 +55,7 @@ class JobTableTest {
 	}
 
 	private static Spool.Entry entry(String jobId, long bytes) {
-		return new Spool.Entry(jobId, Instant.EPOCH, Instant.EPOCH, 0, bytes);
+		return new Spool.Entry(jobId, Instant.EPOCH, Instant.EPOCH, 0, bytes, null);
 	}
 
 	@Nested

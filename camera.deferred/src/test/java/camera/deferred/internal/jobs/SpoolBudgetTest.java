@@ -52,7 +52,7 @@ class SpoolBudgetTest {
 
 		@Test
 		void aJobGivesBackItsBytesOnlyOnce() throws InterruptedException {
-			table.recover(List.of(new Spool.Entry(UUID.randomUUID().toString(), Instant.EPOCH, Instant.EPOCH, 0, 300)));
+			table.recover(List.of(new Spool.Entry(UUID.randomUUID().toString(), Instant.EPOCH, Instant.EPOCH, 0, 300, null)));
 			Job job = fixture.take();
 
 			table.releaseSpool(job);

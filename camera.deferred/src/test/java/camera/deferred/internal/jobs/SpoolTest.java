@@ -1,11 +1,13 @@
 package camera.deferred.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
@@ -92,6 +94,69 @@ class SpoolTest {
 			spool.recordInterruptedAttempts(jobId, 2);
 
 			assertThat(new Spool(data.resolve("spool")).entry(jobId).interruptedAttempts()).isEqualTo(2);
+		}
+
+		@Test
+		void aMetadataFileWithItsSecondHalfZeroedIsReadFromItsCopy() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
+			Path metadata = data.resolve("spool").resolve(jobId).resolve("burst.properties");
+			byte[] bytes = Files.readAllBytes(metadata);
+			Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
+			Files.write(metadata, bytes);
+
+			Spool restarted = new Spool(data.resolve("spool"));
+
+			assertThat(restarted.entry(jobId).damage()).isNull();
+			assertThat(restarted.read(jobId).burst().frames()).hasSize(2);
+		}
+
+		@Test
+		void aMissingMetadataFileIsReadFromItsCopy() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
+			Files.delete(data.resolve("spool").resolve(jobId).resolve("burst.properties"));
+
+			Spool restarted = new Spool(data.resolve("spool"));
+
+			assertThat(restarted.contains(jobId)).isTrue();
+			assertThat(restarted.read(jobId).burst().frames()).hasSize(2);
+		}
+
+		@Test
+		void whenBothCopiesAreDamagedTheJobIsUnreadableSayingWhy() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
+			Path job = data.resolve("spool").resolve(jobId);
+			Files.writeString(job.resolve("burst.properties"), "frames=2\nchecksum=00000000\n");
+			Files.write(job.resolve("burst.properties.copy"), new byte[64]);
+
+			assertThatThrownBy(() -> new Spool(data.resolve("spool")).read(jobId)).isInstanceOf(IOException.class)
+				.hasMessageContaining("checksum does not match").hasMessageContaining("zeroed");
+		}
+
+		@Test
+		void metadataWrittenBeforeSealsStillReads() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
+			Path job = data.resolve("spool").resolve(jobId);
+			String sealed = Files.readString(job.resolve("burst.properties"));
+			Files.writeString(job.resolve("burst.properties"), sealed.substring(0, sealed.lastIndexOf("checksum=")));
+			Files.delete(job.resolve("burst.properties.copy"));
+
+			assertThat(new Spool(data.resolve("spool")).read(jobId).burst().frames()).hasSize(2);
+		}
+
+		@Test
+		void anUnreadableAttemptsCounterCountsAgainFromZeroAndKeepsTheFrames() throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
+			Files.write(data.resolve("spool").resolve(jobId).resolve("interrupted-attempts"), new byte[] {0, 0, 7});
+
+			Spool.Entry entry = new Spool(data.resolve("spool")).entry(jobId);
+
+			assertThat(entry.interruptedAttempts()).isZero();
+			assertThat(entry.damage()).contains("counted again from 0");
 		}
 
 		@Test
