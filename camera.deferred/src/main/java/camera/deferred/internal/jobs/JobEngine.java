@@ -215,6 +215,11 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		libraryRequests.claim(jobId, assetUri, trashed);
 	}
 
+	/** The library has listed every asset holding a job; see {@link JobTable#orphanedByRestart}. */
+	void libraryListedItsAssets() {
+		table.libraryListedItsAssets();
+	}
+
 	int countJobsOutside(Set<String> jobIds) {
 		return table.countJobsOutside(jobIds);
 	}

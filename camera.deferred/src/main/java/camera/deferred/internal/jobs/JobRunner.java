@@ -139,12 +139,17 @@ final class JobRunner {
 		}
 	}
 
-	/** The asset is not there (yet): a just-accepted job waits for it, an old one is an orphan. */
+	/**
+	 * The asset is not there (yet): a just-accepted job waits for it; one older than the grace period, or one from
+	 * before a restart that the library did not list, is an orphan.
+	 */
 	private void awaitAsset(Job job) {
 		Instant now = clock.instant();
-		if (job.cancelled() || !job.acceptedAt().plus(table.settings().orphanGrace()).isAfter(now)) {
-			outcomes.drop(job,
-					job.cancelled() ? "its asset was deleted" : "no asset claimed it within the grace period");
+		if (job.cancelled() || table.orphanedByRestart(job)
+				|| !job.acceptedAt().plus(table.settings().orphanGrace()).isAfter(now)) {
+			outcomes.drop(job, job.cancelled() ? "its asset was deleted"
+					: table.orphanedByRestart(job) ? "no asset holds it after the restart (FULL already, deleted, or "
+							+ "never delivered)" : "no asset claimed it within the grace period");
 			return;
 		}
 		outcomes.awaitAsset(job, now);

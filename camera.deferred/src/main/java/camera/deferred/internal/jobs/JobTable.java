@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,9 @@ final class JobTable {
 	/** Signalled whenever work may have become runnable or a job changed state. */
 	private final Condition changed = lock.newCondition();
 	private final Map<String, Job> jobs = new LinkedHashMap<>();
+	/** Ids of the jobs found in the spool at start-up. */
+	private final Set<String> recovered = new HashSet<>();
+	private boolean libraryListed;
 	private final JobQueue queue = new JobQueue();
 	private final SpoolBudget budget = new SpoolBudget();
 	private final Latencies phase2Times = new Latencies(1024);
@@ -102,6 +106,7 @@ final class JobTable {
 				jobs.put(job.id(), job);
 				queue.add(job);
 				budget.recovered(entry.bytes());
+				recovered.add(job.id());
 			}
 			return workersToStart();
 		} finally {
@@ -637,6 +642,29 @@ final class JobTable {
 	}
 
 	/** @return how many jobs are not among these */
+	/** The library has listed every asset that holds a job: a job recovered at start-up it did not list has none. */
+	void libraryListedItsAssets() {
+		lock.lock();
+		try {
+			libraryListed = true;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * @return whether the job came from the spool of a previous process and the library, having listed its
+	 *         assets since, knows no asset of it: its photo is FULL already, deleted, or was never delivered
+	 */
+	boolean orphanedByRestart(Job job) {
+		lock.lock();
+		try {
+			return libraryListed && recovered.contains(job.id());
+		} finally {
+			lock.unlock();
+		}
+	}
+
 	int countJobsOutside(Set<String> jobIds) {
 		lock.lock();
 		try {

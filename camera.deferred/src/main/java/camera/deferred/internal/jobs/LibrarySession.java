@@ -54,11 +54,13 @@ final class LibrarySession implements DeferredProcessingSession {
 
 	@Override
 	public void endSynchronize() {
-		// Unlisted jobs may belong to assets not created yet: each is checked against the library when it runs
-		// and deleted only once older than the grace period.
+		// Unlisted jobs of this process may belong to assets not created yet: each is checked against the library
+		// when it runs and deleted only once older than the grace period. Unlisted jobs from before a restart have
+		// no asset to wait for and go when they next run.
 		log.info("library synchronized: {} jobs listed, {} spooled jobs without a listed asset", listed.size(),
 				engine.countJobsOutside(Set.copyOf(listed)));
 		listed.clear();
+		engine.libraryListedItsAssets();
 		engine.wake();
 	}
 }

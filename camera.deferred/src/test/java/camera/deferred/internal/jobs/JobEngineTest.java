@@ -606,6 +606,37 @@ class JobEngineTest {
 		}
 
 		@Test
+		void aJobFromBeforeARestartThatTheLibraryDoesNotListIsDeletedAtOnce() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+
+			fixture.restart();
+			fixture.session.beginSynchronize();
+			fixture.session.endSynchronize();
+			fixture.health.holds = true;
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_CANCELLED, jobId);
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+			assertThat(fixture.library.failures).isEmpty();
+		}
+
+		@Test
+		void aJobFromBeforeARestartCompletesWhenItsAssetIsFoundBeforeTheLibraryListsIt() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+
+			fixture.restart();
+			fixture.library.addAsset(jobId);
+			fixture.health.holds = true;
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+
+		@Test
 		void aJustAcceptedJobWaitsForItsAssetInsteadOfBeingDeleted() throws InterruptedException {
 			fixture.settings = fixture.settings(Duration.ofSeconds(1));
 			fixture.start();
