@@ -3,12 +3,9 @@ package camera.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +19,8 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-import camera.api.CameraDevice;
-import camera.api.CameraInput;
 import camera.api.CameraManager;
 import camera.api.DeferredProcessing;
-import camera.api.PhotoOutput;
-import camera.api.PhotoSession;
-import camera.api.Profile;
-import camera.api.SceneMode;
 import camera.api.hal.RawFrame;
 import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
@@ -58,7 +49,7 @@ class DevelopmentServiceIT {
 	@InjectBundleContext
 	BundleContext context;
 
-	private PhotoSession session;
+	private DeferredCaptureSession session;
 	private ServiceRegistration<PhotoDeveloper> registration;
 
 	@AfterEach
@@ -108,34 +99,15 @@ class DevelopmentServiceIT {
 	}
 
 	private PhotoAsset takeDeferredPhoto() throws Exception {
-		CameraDevice camera = cameras.getSupportedCameras()
-			.stream()
-			.filter(c -> c.cameraId().equals("sim-back"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no sim-back among " + cameras.getSupportedCameras()));
-		Profile smallest = cameras.getSupportedOutputCapability(camera, SceneMode.NORMAL_PHOTO)
-			.photoProfiles()
-			.stream()
-			.min(Comparator.comparingLong(p -> p.size().pixels()))
-			.orElseThrow();
 		if (session != null) {
 			session.release();
 		}
-		session = cameras.createSession(SceneMode.NORMAL_PHOTO);
-		CameraInput input = cameras.createCameraInput(camera);
-		input.open();
-		PhotoOutput output = cameras.createPhotoOutput(smallest);
-		CompletableFuture<PhotoAsset> delivered = new CompletableFuture<>();
-		output.onPhotoAssetAvailable(delivered::complete);
-		output.onError(delivered::completeExceptionally);
-		session.beginConfig();
-		session.addInput(input);
-		session.addOutput(output);
-		session.commitConfig();
-		session.start();
-		output.capture();
-		PhotoAsset pending = delivered.get(WAIT_SECONDS, TimeUnit.SECONDS);
-		return library.applyChanges(new MediaAssetChangeRequest(pending).saveCameraPhoto(ImageFileType.JPEG));
+		session = DeferredCaptureSession.open(cameras, "sim-back");
+		session.capture();
+		Object outcome = session.nextOutcome(WAIT_SECONDS);
+		assertThat(outcome).isInstanceOf(PhotoAsset.class);
+		return library.applyChanges(new MediaAssetChangeRequest((PhotoAsset) outcome)
+			.saveCameraPhoto(ImageFileType.JPEG));
 	}
 
 	@Test

@@ -127,22 +127,24 @@ class PhotoFilesIT {
 		assumeTrue(Files.isExecutable(EXIFTOOL), "exiftool (libimage-exiftool-perl) is not installed");
 		// Held until the FAST file is read: an idle machine would develop the photo at once.
 		deferred.pause();
-		CompletableFuture<PhotoAsset> delivered = new CompletableFuture<>();
-		PhotoOutput output = startedOutput(o -> {
-			o.onPhotoAssetAvailable(delivered::complete);
-			o.onError(delivered::completeExceptionally);
-		});
-		output.capture();
-		PhotoAsset pending = delivered.get(WAIT_SECONDS, TimeUnit.SECONDS);
-		PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(pending).saveCameraPhoto(ImageFileType.JPEG));
+		DeferredCaptureSession deferredSession = DeferredCaptureSession.open(cameras, "sim-back");
+		try {
+			deferredSession.capture();
+			Object outcome = deferredSession.nextOutcome(WAIT_SECONDS);
+			assertThat(outcome).isInstanceOf(PhotoAsset.class);
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest((PhotoAsset) outcome)
+				.saveCameraPhoto(ImageFileType.JPEG));
 
-		String fast = validate("fast", currentImage(saved, MediaQuality.FAST));
-		deferred.resume();
-		assertThat(deferred.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
-		String full = validate("full", currentImage(saved, MediaQuality.FULL));
+			String fast = validate("fast", currentImage(saved, MediaQuality.FAST));
+			deferred.resume();
+			assertThat(deferred.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+			String full = validate("full", currentImage(saved, MediaQuality.FULL));
 
-		assertThat(fast).contains("Validate                        : OK").doesNotContain("Warning");
-		assertThat(full).contains("Validate                        : OK").doesNotContain("Warning");
+			assertThat(fast).contains("Validate                        : OK").doesNotContain("Warning");
+			assertThat(full).contains("Validate                        : OK").doesNotContain("Warning");
+		} finally {
+			deferredSession.release();
+		}
 	}
 
 	@Test
