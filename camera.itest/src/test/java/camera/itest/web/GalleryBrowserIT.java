@@ -1,0 +1,132 @@
+package camera.itest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.google.gson.JsonObject;
+
+import camera.api.DeferredProcessing;
+
+/**
+ * The gallery in a real headless Chromium: a photo appears as a thumbnail with its FAST badge, and the badge
+ * turns FULL without a reload when the queue drains. Skipped only where Chromium is not installed.
+ */
+@ExtendWith({ BundleContextExtension.class, ServiceExtension.class })
+class GalleryBrowserIT {
+	static final Duration WAIT = Duration.ofSeconds(90);
+
+	/** Calls back with the badge's text once the card of that asset shows the wanted quality. */
+	static final String AWAIT_BADGE = """
+			const [id, quality, done] = arguments;
+			const badge = () => document.querySelector(".card[data-id='" + id + "'] .badge");
+			const check = () => {
+			  const b = badge();
+			  if (b && b.dataset.quality === quality) { observer.disconnect(); done(b.textContent); return true; }
+			  return false;
+			};
+			const observer = new MutationObserver(check);
+			if (!check()) observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+			""";
+
+	/** Calls back with the thumbnail's width once the image of that asset's card has loaded. */
+	static final String AWAIT_THUMBNAIL = """
+			const [id, done] = arguments;
+			const img = () => document.querySelector(".card[data-id='" + id + "'] img");
+			const check = () => {
+			  const i = img();
+			  if (!i) return false;
+			  observer.disconnect();
+			  if (i.complete && i.naturalWidth > 0) { done(i.naturalWidth); }
+			  else { i.addEventListener("load", () => done(i.naturalWidth)); i.addEventListener("error", () => done(0)); }
+			  return true;
+			};
+			const observer = new MutationObserver(check);
+			if (!check()) observer.observe(document.body, { subtree: true, childList: true });
+			""";
+
+	/** Calls back once the page's event stream is connected. */
+	static final String AWAIT_LIVE = """
+			const done = arguments[0];
+			const check = () => { if (document.body.dataset.live === "true") { observer.disconnect(); done(true); return true; } return false; };
+			const observer = new MutationObserver(check);
+			if (!check()) observer.observe(document.body, { attributes: true });
+			""";
+
+	@InjectBundleContext
+	BundleContext context;
+	@InjectService(timeout = 20_000)
+	DeferredProcessing deferred;
+
+	Gallery gallery;
+	WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		assumeTrue(WebDriver.installed(), "Chromium is not installed (" + WebDriver.CHROMIUM + ", "
+				+ WebDriver.CHROMEDRIVER + "): apt-get install chromium chromium-driver");
+		gallery = Gallery.await(context);
+		browser = new WebDriver(WAIT);
+	}
+
+	@AfterEach
+	void closeBrowser() throws Exception {
+		deferred.resume();
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	Path screenshots() {
+		String data = context.getProperty("darkroom.data");
+		return Path.of(data == null ? "target" : data).resolveSibling("screenshots");
+	}
+
+	@Test
+	void aThumbnailsBadgeTurnsFromFastToFullWithoutAReloadWhenTheQueueDrains() throws Exception {
+		deferred.pause();
+		Gallery.Reply captured = gallery.post("/api/captures", "{\"count\":1,\"size\":\"640x480\"}");
+		assertThat(captured.status()).as(captured.text()).isEqualTo(201);
+		JsonObject asset = captured.json().getAsJsonArray("captures").get(0).getAsJsonObject().getAsJsonObject("asset");
+		long id = asset.get("id").getAsLong();
+
+		browser.open(gallery.base + "/");
+		browser.await(AWAIT_LIVE);
+		assertThat(browser.await(AWAIT_BADGE, id, "FAST").getAsString()).isEqualTo("FAST");
+		assertThat(browser.await(AWAIT_THUMBNAIL, id).getAsInt()).isPositive();
+		browser.screenshot(screenshots().resolve("gallery-fast.png"));
+		browser.run("window.notReloaded = true;");
+
+		deferred.resume();
+		assertThat(deferred.drain(WAIT)).isTrue();
+
+		assertThat(browser.await(AWAIT_BADGE, id, "FULL").getAsString()).isEqualTo("FULL");
+		assertThat(browser.run("return window.notReloaded === true;").getAsBoolean()).as("the page was not reloaded")
+			.isTrue();
+		assertThat(browser.await(AWAIT_THUMBNAIL, id).getAsInt()).isPositive();
+		browser.screenshot(screenshots().resolve("gallery-full.png"));
+
+		browser.open(gallery.base + "/photo.html?a=" + java.net.URLEncoder.encode(asset.get("href").getAsString(),
+				java.nio.charset.StandardCharsets.UTF_8));
+		String quality = browser.await("""
+				const done = arguments[0];
+				const check = () => { if (document.body.dataset.loaded) { observer.disconnect(); done(document.getElementById("badge").textContent); return true; } return false; };
+				const observer = new MutationObserver(check);
+				if (!check()) observer.observe(document.body, { attributes: true });
+				""").getAsString();
+		assertThat(quality).isEqualTo("FULL");
+		browser.screenshot(screenshots().resolve("photo.png"));
+	}
+}
