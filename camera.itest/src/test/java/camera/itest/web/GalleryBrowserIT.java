@@ -129,4 +129,45 @@ class GalleryBrowserIT {
 		assertThat(quality).isEqualTo("FULL");
 		browser.screenshot(screenshots().resolve("photo.png"));
 	}
+
+	/** Calls back once the page has loaded what it shows. */
+	static final String AWAIT_LOADED = """
+			const done = arguments[0];
+			const check = () => { if (document.body.dataset.loaded) { observer.disconnect(); done(true); return true; } return false; };
+			const observer = new MutationObserver(check);
+			if (!check()) observer.observe(document.body, { attributes: true });
+			""";
+
+	/** Clicks Capture and calls back with the new shot's asset id, badge and latency once its card is shown. */
+	static final String CAPTURE_ONE = """
+			const done = arguments[0];
+			const shots = document.getElementById("shots");
+			const observer = new MutationObserver(() => {
+			  const card = shots.querySelector(".card");
+			  if (card) { observer.disconnect(); done({ id: card.dataset.id, badge: card.querySelector(".badge").textContent, latency: card.dataset.latency }); }
+			});
+			observer.observe(shots, { childList: true });
+			document.getElementById("count").value = "1";
+			document.getElementById("shoot").click();
+			""";
+
+	@Test
+	void theCapturePageShowsEachFastAssetAsItArrivesWithItsLatency() throws Exception {
+		deferred.pause();
+		browser.open(gallery.base + "/capture.html");
+		browser.await(AWAIT_LOADED);
+		browser.await(AWAIT_LIVE);
+
+		JsonObject shot = browser.await(CAPTURE_ONE).getAsJsonObject();
+
+		assertThat(shot.get("badge").getAsString()).isEqualTo("FAST");
+		assertThat(shot.get("latency").getAsLong()).isNotNegative();
+		long id = shot.get("id").getAsLong();
+		assertThat(browser.await(AWAIT_THUMBNAIL, id).getAsInt()).isPositive();
+		browser.screenshot(screenshots().resolve("capture.png"));
+
+		deferred.resume();
+		assertThat(deferred.drain(WAIT)).isTrue();
+		assertThat(browser.await(AWAIT_BADGE, id, "FULL").getAsString()).isEqualTo("FULL");
+	}
 }
