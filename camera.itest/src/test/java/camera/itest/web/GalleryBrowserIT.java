@@ -95,7 +95,7 @@ class GalleryBrowserIT {
 	}
 
 	@Test
-	void aThumbnailsBadgeTurnsFromFastToFullWithoutAReloadWhenTheQueueDrains() throws Exception {
+	void aThumbnailTurnsFromFastToFullWithoutAReloadAndItsPhotoPageTrashesAndRestoresIt() throws Exception {
 		deferred.pause();
 		Gallery.Reply captured = gallery.post("/api/captures", "{\"count\":1,\"size\":\"640x480\"}");
 		assertThat(captured.status()).as(captured.text()).isEqualTo(201);
@@ -128,7 +128,23 @@ class GalleryBrowserIT {
 				""").getAsString();
 		assertThat(quality).isEqualTo("FULL");
 		browser.screenshot(screenshots().resolve("photo.png"));
+
+		String href = asset.get("href").getAsString();
+		browser.await(CLICK_AND_AWAIT_SHOWN, "trash", "restore");
+		assertThat(gallery.get(href).json().get("trashed").getAsBoolean()).isTrue();
+		browser.await(CLICK_AND_AWAIT_SHOWN, "restore", "trash");
+		assertThat(gallery.get(href).json().get("trashed").getAsBoolean()).isFalse();
 	}
+
+	/** Clicks one button of the photo page and calls back once another one is shown. */
+	static final String CLICK_AND_AWAIT_SHOWN = """
+			const [click, shown, done] = arguments;
+			const target = document.getElementById(shown);
+			const check = () => { if (!target.hidden) { observer.disconnect(); done(true); return true; } return false; };
+			const observer = new MutationObserver(check);
+			observer.observe(target, { attributes: true });
+			document.getElementById(click).click();
+			""";
 
 	/** Calls back once the page has loaded what it shows. */
 	static final String AWAIT_LOADED = """

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import camera.web.internal.exif.ExifSummary;
 import media.library.AssetQuery;
 import media.library.DeliveryMode;
 import media.library.MediaAssetDataHandler;
@@ -58,7 +59,8 @@ final class AssetResources {
 	}
 
 	ApiReply details(String id, String name) {
-		return ApiReply.json(AssetView.of(find(id, name)));
+		PhotoAsset asset = find(id, name);
+		return ApiReply.json(AssetView.of(asset).withExif(ExifSummary.read(currentImage(asset).data()).orElse(null)));
 	}
 
 	ApiReply image(String id, String name, ApiRequest request) {

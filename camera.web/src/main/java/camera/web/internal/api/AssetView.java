@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import camera.web.internal.exif.ExifSummary;
 import media.library.PhotoAsset;
 
 /**
@@ -26,11 +27,13 @@ import media.library.PhotoAsset;
  * @param dateAdded    when it was created
  * @param dateModified when its image or state last changed
  * @param dateTaken    when it was captured, if known
- * @param version      a tag that changes whenever the image does (FAST to FULL); the image's ETag
+ * @param version      a tag that changes whenever the image does (FAST to FULL)
+ * @param exif         the EXIF summary of its current image: in an asset's details only, when it has EXIF
  */
 public record AssetView(long id, String uri, String name, String href, String image, String thumbnail,
 		String mimeType, int width, int height, long size, String quality, String jobId, boolean pending,
-		boolean trashed, Instant dateAdded, Instant dateModified, Instant dateTaken, String version) {
+		boolean trashed, Instant dateAdded, Instant dateModified, Instant dateTaken, String version,
+		ExifSummary exif) {
 
 	/** @return the view of an asset */
 	public static AssetView of(PhotoAsset asset) {
@@ -38,7 +41,13 @@ public record AssetView(long id, String uri, String name, String href, String im
 		return new AssetView(asset.id(), asset.uri(), asset.displayName(), href, href + "/image",
 				href + "/thumbnail", asset.mimeType(), asset.width(), asset.height(), asset.size(),
 				asset.quality().name(), asset.deferredJobId(), asset.pending(), asset.trashed(), asset.dateAdded(),
-				asset.dateModified(), asset.dateTaken(), version(asset));
+				asset.dateModified(), asset.dateTaken(), version(asset), null);
+	}
+
+	/** @return this view with the EXIF summary of the asset's image */
+	public AssetView withExif(ExifSummary summary) {
+		return new AssetView(id, uri, name, href, image, thumbnail, mimeType, width, height, size, quality, jobId,
+				pending, trashed, dateAdded, dateModified, dateTaken, version, summary);
 	}
 
 	/** @return the API address of an asset */

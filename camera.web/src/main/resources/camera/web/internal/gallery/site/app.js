@@ -114,7 +114,14 @@ function photo() {
   const rows = (asset) => [
     ["name", asset.name], ["uri", asset.uri], ["quality", asset.quality], ["size", asset.width + "×" + asset.height],
     ["file size", asset.size + " bytes"], ["taken", asset.dateTaken || "—"], ["added", asset.dateAdded],
-    ["modified", asset.dateModified], ["job", asset.jobId || "none pending"], ["trashed", asset.trashed ? "yes" : "no"]];
+    ["modified", asset.dateModified], ["job", asset.jobId || "none pending"], ["trashed", asset.trashed ? "yes" : "no"],
+    ...exifRows(asset.exif)];
+  const exifRows = (exif) => !exif ? [] : [
+    ["camera", [exif.make, exif.model].filter(Boolean).join(" ") || "—"],
+    ["exposure", [exif.exposureTime && exif.exposureTime + " s", exif.fNumber && "f/" + exif.fNumber,
+      exif.iso && "ISO " + exif.iso, exif.focalLength && exif.focalLength + " mm"].filter(Boolean).join(" · ") || "—"],
+    ["taken (EXIF)", (exif.dateTaken || "—") + (exif.offset ? " " + exif.offset : "")],
+    ["orientation", exif.orientation || "—"], ["location", exif.hasLocation ? "yes" : "no"]];
 
   async function load() {
     try {
