@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import camera.api.CameraManager;
 import camera.api.DeferredProcessing;
-import camera.web.internal.security.GalleryContext;
+import camera.web.internal.context.GalleryWhiteboard;
+import camera.web.internal.events.JobHistory;
 import media.library.MediaAssetManager;
 import media.library.PhotoAccessHelper;
 
@@ -43,7 +45,7 @@ import media.library.PhotoAccessHelper;
  */
 @Component(service = Servlet.class, configurationPid = ApiConfiguration.PID)
 @Designate(ocd = ApiConfiguration.class)
-@HttpWhiteboardContextSelect(GalleryContext.SELECT)
+@HttpWhiteboardContextSelect(GalleryWhiteboard.SELECT)
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardServletName("camera.web.api")
 public final class ApiServlet extends HttpServlet implements PlatformServices {
@@ -66,6 +68,10 @@ public final class ApiServlet extends HttpServlet implements PlatformServices {
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
 	private volatile DeferredProcessing deferredProcessing;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile JobHistory jobHistory;
 
 	private final transient Logger log;
 	private transient volatile Api api;
@@ -106,6 +112,12 @@ public final class ApiServlet extends HttpServlet implements PlatformServices {
 	@Override
 	public DeferredProcessing deferred() {
 		return PlatformServices.require(deferredProcessing, "the deferred engine (camera.deferred)");
+	}
+
+	@Override
+	public List<JobHistory.Step> jobTimeline(String assetUri) {
+		JobHistory history = jobHistory;
+		return history == null ? List.of() : history.timelineOfAsset(assetUri);
 	}
 
 	@Override

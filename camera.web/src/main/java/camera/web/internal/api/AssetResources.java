@@ -60,7 +60,8 @@ final class AssetResources {
 
 	ApiReply details(String id, String name) {
 		PhotoAsset asset = find(id, name);
-		return ApiReply.json(AssetView.of(asset).withExif(ExifSummary.read(currentImage(asset).data()).orElse(null)));
+		return ApiReply.json(AssetView.of(asset)
+			.withDetails(ExifSummary.read(currentImage(asset).data()).orElse(null), services.jobTimeline(asset.uri())));
 	}
 
 	ApiReply image(String id, String name, ApiRequest request) {

@@ -3,7 +3,9 @@ package camera.web.internal.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
+import camera.web.internal.events.JobHistory;
 import camera.web.internal.exif.ExifSummary;
 import media.library.PhotoAsset;
 
@@ -29,11 +31,12 @@ import media.library.PhotoAsset;
  * @param dateTaken    when it was captured, if known
  * @param version      a tag that changes whenever the image does (FAST to FULL)
  * @param exif         the EXIF summary of its current image: in an asset's details only, when it has EXIF
+ * @param jobTimeline  the states its deferred job went through and when: in an asset's details only
  */
 public record AssetView(long id, String uri, String name, String href, String image, String thumbnail,
 		String mimeType, int width, int height, long size, String quality, String jobId, boolean pending,
 		boolean trashed, Instant dateAdded, Instant dateModified, Instant dateTaken, String version,
-		ExifSummary exif) {
+		ExifSummary exif, List<JobHistory.Step> jobTimeline) {
 
 	/** @return the view of an asset */
 	public static AssetView of(PhotoAsset asset) {
@@ -41,13 +44,13 @@ public record AssetView(long id, String uri, String name, String href, String im
 		return new AssetView(asset.id(), asset.uri(), asset.displayName(), href, href + "/image",
 				href + "/thumbnail", asset.mimeType(), asset.width(), asset.height(), asset.size(),
 				asset.quality().name(), asset.deferredJobId(), asset.pending(), asset.trashed(), asset.dateAdded(),
-				asset.dateModified(), asset.dateTaken(), version(asset), null);
+				asset.dateModified(), asset.dateTaken(), version(asset), null, null);
 	}
 
-	/** @return this view with the EXIF summary of the asset's image */
-	public AssetView withExif(ExifSummary summary) {
+	/** @return this view with the EXIF summary of the asset's image and the timeline of its job */
+	public AssetView withDetails(ExifSummary summary, List<JobHistory.Step> timeline) {
 		return new AssetView(id, uri, name, href, image, thumbnail, mimeType, width, height, size, quality, jobId,
-				pending, trashed, dateAdded, dateModified, dateTaken, version, summary);
+				pending, trashed, dateAdded, dateModified, dateTaken, version, summary, timeline);
 	}
 
 	/** @return the API address of an asset */

@@ -1,7 +1,10 @@
 package camera.web.internal.api;
 
+import java.util.List;
+
 import camera.api.CameraManager;
 import camera.api.DeferredProcessing;
+import camera.web.internal.events.JobHistory;
 import media.library.MediaAssetManager;
 import media.library.PhotoAccessHelper;
 
@@ -22,6 +25,11 @@ public interface PlatformServices {
 
 	/** @return the deferred engine; never {@code null} */
 	DeferredProcessing deferred();
+
+	/** @return the timeline of the deferred job of an asset, as far as this bundle saw it; empty when none */
+	default List<JobHistory.Step> jobTimeline(String assetUri) {
+		return List.of();
+	}
 
 	/** @return the service, or the SERVICE_UNAVAILABLE error when it is {@code null} */
 	static <T> T require(T service, String what) {

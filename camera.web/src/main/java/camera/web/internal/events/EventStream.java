@@ -31,7 +31,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAs
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import camera.web.internal.security.GalleryContext;
+import camera.web.internal.context.GalleryWhiteboard;
 import media.library.MediaLibraryEvents;
 
 /**
@@ -41,7 +41,7 @@ import media.library.MediaLibraryEvents;
  * client that went away be noticed. A client whose write fails is dropped.
  */
 @Component(service = { Servlet.class, EventHandler.class })
-@HttpWhiteboardContextSelect(GalleryContext.SELECT)
+@HttpWhiteboardContextSelect(GalleryWhiteboard.SELECT)
 @HttpWhiteboardServletPattern("/api/events")
 @HttpWhiteboardServletName("camera.web.events")
 @HttpWhiteboardServletAsyncSupported

@@ -18,7 +18,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import camera.web.internal.api.ApiError;
 import camera.web.internal.api.ApiReply;
 import camera.web.internal.api.WebErrorCode;
-import camera.web.internal.security.GalleryContext;
+import camera.web.internal.context.GalleryWhiteboard;
 
 /**
  * Serves the gallery's pages, plain HTML, JavaScript and CSS kept in the bundle: {@code /} is the gallery, the
@@ -26,7 +26,7 @@ import camera.web.internal.security.GalleryContext;
  * any other resource.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardContextSelect(GalleryContext.SELECT)
+@HttpWhiteboardContextSelect(GalleryWhiteboard.SELECT)
 @HttpWhiteboardServletPattern("/*")
 @HttpWhiteboardServletName("camera.web.gallery")
 public final class GalleryServlet extends HttpServlet {

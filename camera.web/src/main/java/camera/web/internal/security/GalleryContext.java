@@ -29,6 +29,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
 
 import camera.web.internal.api.ApiError;
+import camera.web.internal.context.GalleryWhiteboard;
 import camera.web.internal.api.ApiReply;
 
 /**
@@ -43,11 +44,6 @@ import camera.web.internal.api.ApiReply;
 @Designate(ocd = WebConfiguration.class)
 @RequireHttpWhiteboard
 public final class GalleryContext extends ServletContextHelper {
-	/** The context name the gallery's servlets select. */
-	public static final String NAME = "camera.web";
-	/** The filter that selects this context. */
-	public static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
-
 	private final Logger log;
 	private final ServiceRegistration<ServletContextHelper> registration;
 	private volatile AccessPolicy policy;
@@ -58,7 +54,7 @@ public final class GalleryContext extends ServletContextHelper {
 		this.log = log;
 		this.policy = new AccessPolicy(config.token());
 		this.registration = bundle.registerService(ServletContextHelper.class, this,
-				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, NAME,
+				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, GalleryWhiteboard.CONTEXT_NAME,
 						HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, "/")));
 	}
 

@@ -115,7 +115,8 @@ function photo() {
     ["name", asset.name], ["uri", asset.uri], ["quality", asset.quality], ["size", asset.width + "×" + asset.height],
     ["file size", asset.size + " bytes"], ["taken", asset.dateTaken || "—"], ["added", asset.dateAdded],
     ["modified", asset.dateModified], ["job", asset.jobId || "none pending"], ["trashed", asset.trashed ? "yes" : "no"],
-    ...exifRows(asset.exif)];
+    ...exifRows(asset.exif), ...(asset.jobTimeline || []).map((step) =>
+      ["job " + step.state.toLowerCase(), step.at + (step.error ? " — " + step.error : "")])];
   const exifRows = (exif) => !exif ? [] : [
     ["camera", [exif.make, exif.model].filter(Boolean).join(" ") || "—"],
     ["exposure", [exif.exposureTime && exif.exposureTime + " s", exif.fNumber && "f/" + exif.fNumber,
