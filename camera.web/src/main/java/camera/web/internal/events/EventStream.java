@@ -1,11 +1,9 @@
 package camera.web.internal.events;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -20,12 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.propertytypes.EventTopics;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -36,9 +31,9 @@ import media.library.MediaLibraryEvents;
 
 /**
  * The live updates at {@code /api/events}: server-sent events fed by the library's and the deferred engine's
- * EventAdmin events. Each client is an asynchronous request that stays open; one thread of this component
- * writes every event to every client in the order EventAdmin delivered them, and a comment every 15 s lets a
- * client that went away be noticed. A client whose write fails is dropped.
+ * EventAdmin events. Each client is an asynchronous request that stays open with its own writer
+ * ({@link StreamClient}), so a slow client delays nobody else; a comment every 15 s lets a client that went away
+ * be noticed.
  */
 @Component(service = { Servlet.class, EventHandler.class })
 @HttpWhiteboardContextSelect(GalleryWhiteboard.SELECT)
@@ -50,29 +45,27 @@ import media.library.MediaLibraryEvents;
 public final class EventStream extends HttpServlet implements EventHandler {
 	private static final long serialVersionUID = 1L;
 	private static final long HEARTBEAT_SECONDS = 15;
+	private static final String GREETING = "retry: 2000\nevent: ready\ndata: {\"type\":\"ready\"}\n\n";
 
-	private final transient Logger log;
-	private final transient Set<AsyncContext> clients = ConcurrentHashMap.newKeySet();
-	private final transient ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "camera.web event stream");
+	private final transient Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+	private final transient ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "camera.web event stream heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
+	private volatile boolean active = true;
 
 	@Activate
-	public EventStream(@Reference(service = LoggerFactory.class) Logger log) {
-		this.log = log;
-		writer.scheduleWithFixedDelay(() -> broadcast(": still here\n\n"), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+	public EventStream() {
+		heartbeat.scheduleWithFixedDelay(() -> broadcast(": still here\n\n"), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
 				TimeUnit.SECONDS);
 	}
 
 	@Deactivate
 	void deactivate() {
-		writer.shutdownNow();
-		for (AsyncContext client : clients) {
-			close(client);
-		}
-		clients.clear();
+		active = false;
+		heartbeat.shutdownNow();
+		clients.forEach(StreamClient::close);
 	}
 
 	@Override
@@ -81,22 +74,23 @@ public final class EventStream extends HttpServlet implements EventHandler {
 		response.setContentType("text/event-stream; charset=utf-8");
 		response.setHeader("Cache-Control", "no-cache");
 		response.setHeader("X-Accel-Buffering", "no");
-		AsyncContext client = request.startAsync();
-		client.setTimeout(0);
-		client.addListener(new AsyncListener() {
+		AsyncContext context = request.startAsync();
+		context.setTimeout(0);
+		StreamClient client = new StreamClient(context, clients::remove);
+		context.addListener(new AsyncListener() {
 			@Override
 			public void onComplete(AsyncEvent event) {
-				clients.remove(client);
+				client.close();
 			}
 
 			@Override
 			public void onTimeout(AsyncEvent event) {
-				clients.remove(client);
+				client.close();
 			}
 
 			@Override
 			public void onError(AsyncEvent event) {
-				clients.remove(client);
+				client.close();
 			}
 
 			@Override
@@ -104,55 +98,21 @@ public final class EventStream extends HttpServlet implements EventHandler {
 				// the stream is started once
 			}
 		});
-		try {
-			writer.execute(() -> {
-				if (write(client, "retry: 2000\nevent: ready\ndata: {\"type\":\"ready\"}\n\n")) {
-					clients.add(client);
-				}
-			});
-		} catch (RejectedExecutionException e) {
-			close(client); // the component is stopping
+		clients.add(client);
+		client.start(GREETING);
+		if (!active) {
+			client.close(); // the component stopped while this request came in
 		}
 	}
 
 	@Override
 	public void handleEvent(Event event) {
-		StreamEvent.of(event).ifPresent(e -> {
-			String wire = e.wire();
-			try {
-				writer.execute(() -> broadcast(wire));
-			} catch (RejectedExecutionException stopping) {
-				// the component is stopping: its clients are being closed
-			}
-		});
+		StreamEvent.of(event).ifPresent(e -> broadcast(e.wire()));
 	}
 
 	private void broadcast(String wire) {
-		for (AsyncContext client : clients) {
-			if (!write(client, wire)) {
-				clients.remove(client);
-				close(client);
-			}
-		}
-	}
-
-	private boolean write(AsyncContext client, String text) {
-		try {
-			var out = client.getResponse().getOutputStream();
-			out.write(text.getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			return true;
-		} catch (IOException | IllegalStateException e) {
-			log.debug("an event stream client went away: {}", e.toString());
-			return false;
-		}
-	}
-
-	private void close(AsyncContext client) {
-		try {
-			client.complete();
-		} catch (IllegalStateException e) {
-			log.debug("an event stream client was already closed: {}", e.toString());
+		for (StreamClient client : clients) {
+			client.send(wire);
 		}
 	}
 }
