@@ -186,4 +186,28 @@ class GalleryBrowserIT {
 		assertThat(deferred.drain(WAIT)).isTrue();
 		assertThat(browser.await(AWAIT_BADGE, id, "FULL").getAsString()).isEqualTo("FULL");
 	}
+
+	/** Clicks a button and calls back with the state line once it reads as wanted. */
+	static final String CLICK_AND_AWAIT_STATE = """
+			const [click, wanted, done] = arguments;
+			const state = document.getElementById("state");
+			const check = () => { if (state.textContent === wanted) { observer.disconnect(); done(state.textContent); return true; } return false; };
+			const observer = new MutationObserver(check);
+			observer.observe(state, { childList: true, characterData: true, subtree: true });
+			document.getElementById(click).click();
+			""";
+
+	@Test
+	void theQueuePageShowsTheConditionsAndPausesAndResumesTheEngine() throws Exception {
+		browser.open(gallery.base + "/queue.html");
+		browser.await(AWAIT_LOADED);
+
+		assertThat(browser.run("return document.querySelectorAll('#conditions tr').length;").getAsInt())
+			.isEqualTo(deferred.stats().conditions().size());
+		assertThat(browser.await(CLICK_AND_AWAIT_STATE, "pause", "paused").getAsString()).isEqualTo("paused");
+		assertThat(deferred.stats().paused()).isTrue();
+		browser.screenshot(screenshots().resolve("queue.png"));
+		assertThat(browser.await(CLICK_AND_AWAIT_STATE, "resume", "running").getAsString()).isEqualTo("running");
+		assertThat(deferred.stats().paused()).isFalse();
+	}
 }
