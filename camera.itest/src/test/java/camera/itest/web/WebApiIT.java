@@ -108,6 +108,34 @@ class WebApiIT {
 	}
 
 	@Nested
+	class Burst {
+		@Test
+		void ofThirtyShotsStreamsThirtySavedEventsInCaptureOrder() throws Exception {
+			deferred.pause(); // phase 2 stays out of the way; the stream alone is under test
+			try (EventStream events = gallery.events()) {
+				Gallery.Reply reply = gallery.post("/api/captures",
+						"{\"mode\":\"deferred\",\"count\":30,\"size\":\"" + SMALL + "\"}");
+				assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+				var captured = reply.json().getAsJsonArray("captures").asList().stream()
+					.map(c -> c.getAsJsonObject().getAsJsonObject("asset").get("href").getAsString())
+					.toList();
+
+				java.util.List<String> streamed = new java.util.ArrayList<>();
+				while (streamed.size() < captured.size()) {
+					streamed.add(events.await(e -> e.get("type").getAsString().equals("saved")
+							&& captured.contains(e.get("href").getAsString()), Gallery.WAIT, "saved event " + streamed.size())
+						.get("href").getAsString());
+				}
+
+				assertThat(captured).hasSize(30);
+				assertThat(streamed).containsExactlyElementsOf(captured);
+			} finally {
+				deferred.resume();
+			}
+		}
+	}
+
+	@Nested
 	class BadInput {
 		@Test
 		void isAnsweredWithOneJsonLineAndChangesNothing() throws Exception {
