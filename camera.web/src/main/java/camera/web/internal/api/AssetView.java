@@ -1,12 +1,11 @@
 package camera.web.internal.api;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import camera.web.internal.events.JobHistory;
 import camera.web.internal.exif.ExifSummary;
+import camera.web.internal.links.AssetLinks;
 import media.library.PhotoAsset;
 
 /**
@@ -55,8 +54,7 @@ public record AssetView(long id, String uri, String name, String href, String im
 
 	/** @return the API address of an asset */
 	public static String href(PhotoAsset asset) {
-		return "/api/assets/" + asset.id() + "/"
-				+ URLEncoder.encode(asset.displayName(), StandardCharsets.UTF_8).replace("+", "%20");
+		return AssetLinks.href(asset.id(), asset.displayName());
 	}
 
 	/** @return a tag that differs between the FAST and the FULL image of an asset, and after any rewrite */

@@ -1,12 +1,11 @@
 package camera.web.internal.events;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.osgi.service.event.Event;
 
 import camera.web.internal.json.Json;
+import camera.web.internal.links.AssetLinks;
 import media.library.MediaLibraryEvents;
 
 /**
@@ -58,8 +57,7 @@ record StreamEvent(String type, Long assetId, String uri, String href, String qu
 		if (id == null || uri == null || uri.lastIndexOf('/') < 0) {
 			return null;
 		}
-		String name = uri.substring(uri.lastIndexOf('/') + 1);
-		return "/api/assets/" + id + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+		return AssetLinks.href(id, uri.substring(uri.lastIndexOf('/') + 1));
 	}
 
 	private static Long idOf(String uri) {
