@@ -1,0 +1,120 @@
+package camera.web.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import camera.web.internal.api.ApiError;
+
+class AccessPolicyTest {
+	static final String HOST = "127.0.0.1:8080";
+
+	static AccessPolicy.Caller get(boolean loopback, String authorization) {
+		return new AccessPolicy.Caller("GET", loopback, authorization, null, HOST, null);
+	}
+
+	static AccessPolicy.Caller post(String origin, String fetchSite) {
+		return new AccessPolicy.Caller("POST", true, null, origin, HOST, fetchSite);
+	}
+
+	@Nested
+	class WithoutAToken {
+		final AccessPolicy policy = new AccessPolicy("");
+
+		@Test
+		void servesLoopbackRequests() {
+			assertThat(policy.refusal(get(true, null))).isEmpty();
+		}
+
+		@Test
+		void servesNothingOnAnotherAddress() {
+			assertThat(policy.refusal(get(false, null))).get().extracting(ApiError::status, ApiError::code)
+				.containsExactly(403, "FORBIDDEN");
+		}
+
+		@Test
+		void aBlankTokenCountsAsNone() {
+			assertThat(new AccessPolicy("  ").hasToken()).isFalse();
+		}
+	}
+
+	@Nested
+	class WithAToken {
+		final AccessPolicy policy = new AccessPolicy("s3cret");
+
+		@Test
+		void servesARequestCarryingItOnAnyAddress() {
+			assertThat(policy.refusal(get(false, "Bearer s3cret"))).isEmpty();
+			assertThat(policy.refusal(get(true, "bearer s3cret"))).isEmpty();
+		}
+
+		@Test
+		void refusesARequestWithoutItWith401() {
+			assertThat(policy.refusal(get(false, null))).get().extracting(ApiError::status, ApiError::code)
+				.containsExactly(401, "UNAUTHORIZED");
+		}
+
+		@Test
+		void refusesAWrongOrPartialToken() {
+			assertThat(policy.refusal(get(false, "Bearer s3cre"))).isPresent();
+			assertThat(policy.refusal(get(false, "Bearer s3cretx"))).isPresent();
+			assertThat(policy.refusal(get(false, "Basic s3cret"))).isPresent();
+			assertThat(policy.refusal(get(false, "s3cret"))).isPresent();
+		}
+
+		@Test
+		void isRequiredOnLoopbackToo() {
+			assertThat(policy.refusal(get(true, null))).isPresent();
+		}
+	}
+
+	@Nested
+	class Origins {
+		final AccessPolicy policy = new AccessPolicy("");
+
+		@Test
+		void aChangeFromTheGallerysOwnOriginIsServed() {
+			assertThat(policy.refusal(post("http://127.0.0.1:8080", "same-origin"))).isEmpty();
+		}
+
+		@Test
+		void aChangeWithoutOriginFromAProgramIsServed() {
+			assertThat(policy.refusal(post(null, null))).isEmpty();
+		}
+
+		@Test
+		void aChangeFromAnotherOriginIsRefused() {
+			assertThat(policy.refusal(post("http://evil.example", null))).get().extracting(ApiError::code)
+				.isEqualTo("FORBIDDEN");
+			assertThat(policy.refusal(post("http://127.0.0.1:9999", null))).isPresent();
+			assertThat(policy.refusal(post("null", null))).isPresent();
+		}
+
+		@Test
+		void aCrossSiteFetchIsRefusedEvenWithoutOrigin() {
+			assertThat(policy.refusal(post(null, "cross-site"))).isPresent();
+		}
+
+		@Test
+		void readingFromAnotherOriginIsNotAChange() {
+			assertThat(policy.refusal(new AccessPolicy.Caller("GET", true, null, "http://evil.example", HOST, null)))
+				.isEmpty();
+		}
+	}
+
+	@Nested
+	class EndpointAddresses {
+		@Test
+		void loopbackEndpointsAreNotExposed() {
+			assertThat(Endpoints.exposed(Endpoints.of(new String[] { "http://127.0.0.1:8080/", "http://[::1]:8080/" })))
+				.isEmpty();
+		}
+
+		@Test
+		void anyOtherAddressIsExposed() {
+			assertThat(Endpoints.exposed(Endpoints.of("http://0.0.0.0:8080/"))).hasSize(1);
+			assertThat(Endpoints.exposed(Endpoints.of("http://192.168.1.20:8080/"))).hasSize(1);
+		}
+	}
+}
