@@ -2,6 +2,7 @@ package camera.web.internal.api;
 
 import java.util.Optional;
 
+import media.library.AssetUri;
 import media.library.MediaLibraryException;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
@@ -11,12 +12,6 @@ import media.library.PhotoAsset;
  * The library checks the name (no separators, no {@code ..}), so no path reaches outside it.
  */
 final class AssetAddress {
-	/**
-	 * The library's URI form, {@code file://media/Photo/<id>/<name>}. The library owns this syntax; this is the
-	 * one place the web bundle spells it, until the library exports its helper for it.
-	 */
-	private static final String URI_PREFIX = "file://media/Photo/";
-
 	private AssetAddress() {
 	}
 
@@ -31,7 +26,7 @@ final class AssetAddress {
 		}
 		Optional<PhotoAsset> asset;
 		try {
-			asset = library.getAsset(URI_PREFIX + id + "/" + name);
+			asset = library.getAsset(AssetUri.of(Long.parseLong(id), name).toString());
 		} catch (MediaLibraryException e) {
 			throw DomainErrors.of(e);
 		}

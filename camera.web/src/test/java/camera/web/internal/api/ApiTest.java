@@ -221,7 +221,7 @@ class ApiTest {
 			library.add(MediaQuality.FAST);
 			ApiRequest request = new ApiRequest("GET", List.of("assets", "1", "..", "image"), Map.of(), Map.of(), "");
 
-			assertError(api.handle(request), 400, "INVALID_URI");
+			assertError(api.handle(request), 400, "INVALID_DISPLAY_NAME");
 		}
 
 		@Test
