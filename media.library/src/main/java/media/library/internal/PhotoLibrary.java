@@ -98,6 +98,7 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 
 	private final Logger log;
 	private final Clock clock;
+	private final DataDirectory.Hold hold;
 	private final LibraryDatabase database;
 	private final AssetStore store;
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -128,8 +129,14 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		this.clock = clock;
 		this.settings = settings;
 		LibraryPaths paths = new LibraryPaths(dataDirectory);
-		createRoot(paths);
-		this.database = LibraryDatabase.open(paths.database(), settings.busyTimeout());
+		this.hold = DataDirectory.hold(dataDirectory);
+		try {
+			createRoot(paths);
+			this.database = LibraryDatabase.open(paths.database(), settings.busyTimeout());
+		} catch (RuntimeException e) {
+			hold.close();
+			throw e;
+		}
 		this.store = new AssetStore(database);
 		AssetLocks locks = new AssetLocks();
 		AssetEvents events = this::post;
@@ -164,7 +171,11 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		jobs.close();
 		stop(thumbnailer, "Thumbnails were still being made");
 		stop(background, "Image deliveries were still running");
-		database.close();
+		try {
+			database.close();
+		} finally {
+			hold.close();
+		}
 	}
 
 	private void stop(ExecutorService executor, String stillRunning) {

@@ -91,25 +91,32 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	private final JobEngine engine;
 	private final LibrarySession session;
 	private final Logger log;
+	private final DataDirectory.Hold hold;
 
 	@Activate
 	public DeferredEngineComponent(BundleContext context, Config config,
 			@Reference JpegQualityConfiguration qualities, @Reference(service = LoggerFactory.class) Logger log) {
 		this.log = log;
-		Path deferred = DataDirectory.of(context).resolve("deferred");
-		spool = new Spool(deferred.resolve("spool"));
+		this.hold = DataDirectory.hold(DataDirectory.of(context));
 		try {
-			log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());
-		} catch (IOException e) {
-			log.warn("The spool directory {} cannot be created: {}", deferred.resolve("spool"), e.toString());
+			Path deferred = DataDirectory.of(context).resolve("deferred");
+			spool = new Spool(deferred.resolve("spool"));
+			try {
+				log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());
+			} catch (IOException e) {
+				log.warn("The spool directory {} cannot be created: {}", deferred.resolve("spool"), e.toString());
+			}
+			engine = new JobEngine(initialSettings(config, log), spool,
+					new PhaseTwo(deferred.resolve("out")),
+					new JobEngine.Services(() -> library, () -> developer, () -> codec, qualities::current,
+							() -> conditions, new JobEventPublisher(() -> eventAdmin)),
+					log, Clock.systemUTC());
+			session = new LibrarySession(engine, log);
+			engine.start();
+		} catch (RuntimeException e) {
+			hold.close();
+			throw e;
 		}
-		engine = new JobEngine(initialSettings(config, log), spool,
-				new PhaseTwo(deferred.resolve("out")),
-				new JobEngine.Services(() -> library, () -> developer, () -> codec, qualities::current, () -> conditions,
-						new JobEventPublisher(() -> eventAdmin)),
-				log, Clock.systemUTC());
-		session = new LibrarySession(engine, log);
-		engine.start();
 	}
 
 	@Modified
@@ -126,8 +133,12 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 	@Deactivate
 	void deactivate() {
-		engine.stop();
-		spool.close();
+		try {
+			engine.stop();
+			spool.close();
+		} finally {
+			hold.close();
+		}
 	}
 
 	private static EngineSettings initialSettings(Config config, Logger log) {
