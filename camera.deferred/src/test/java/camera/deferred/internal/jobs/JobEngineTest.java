@@ -396,9 +396,35 @@ class JobEngineTest {
 		}
 
 		@Test
+		void theLastCancelledRequestLowersARaisedJobBackToNormal() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.session.processImage(jobId);
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.HIGH);
+
+			fixture.session.cancelProcessImage(jobId);
+
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.NORMAL);
+		}
+
+		@Test
+		void aCancelledRequestLeavesATrashedJobLow() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.session.removeImage(jobId, true);
+
+			fixture.session.cancelProcessImage(jobId);
+
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
+		}
+
+		@Test
 		void callsForUnknownJobsAreIgnored() {
 			fixture.start();
 
+			fixture.session.cancelProcessImage("no such job");
 			fixture.session.processImage("no such job");
 			fixture.session.removeImage("../../escape", false);
 			fixture.session.restoreImage(UUID.randomUUID().toString());
