@@ -42,11 +42,14 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import camera.api.CameraDevice;
 import camera.api.CameraInput;
 import camera.api.CameraManager;
+import camera.api.CaptureStartInfo;
+import camera.api.DeferredDeliveryImageType;
 import camera.api.DeferredJob;
 import camera.api.DeferredJobEvents;
 import camera.api.DeferredProcessing;
 import camera.api.JobPriority;
 import camera.api.JobState;
+import camera.api.Photo;
 import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
 import camera.api.Profile;
@@ -108,6 +111,17 @@ class SeedFlowsIT {
 
 	/** @return the asset {@code photoAssetAvailable} delivered for one capture, not saved yet */
 	private PhotoAsset capturePendingPhoto() throws Exception {
+		CompletableFuture<PhotoAsset> delivered = new CompletableFuture<>();
+		PhotoOutput output = startOutput(o -> {
+			o.onPhotoAssetAvailable(delivered::complete);
+			o.onError(delivered::completeExceptionally);
+		});
+		output.capture();
+		return delivered.get(WAIT_SECONDS, TimeUnit.SECONDS);
+	}
+
+	/** @return the photo output of a started session on sim-back's smallest profile, configured before commit */
+	private PhotoOutput startOutput(java.util.function.Consumer<PhotoOutput> beforeCommit) {
 		CameraDevice camera = cameras.getSupportedCameras()
 			.stream()
 			.filter(c -> c.cameraId().equals("sim-back"))
@@ -123,16 +137,13 @@ class SeedFlowsIT {
 		CameraInput input = cameras.createCameraInput(camera);
 		input.open();
 		PhotoOutput output = cameras.createPhotoOutput(smallest);
-		CompletableFuture<PhotoAsset> delivered = new CompletableFuture<>();
-		output.onPhotoAssetAvailable(delivered::complete);
-		output.onError(delivered::completeExceptionally);
 		session.beginConfig();
 		session.addInput(input);
 		session.addOutput(output);
+		beforeCommit.accept(output);
 		session.commitConfig();
 		session.start();
-		output.capture();
-		return delivered.get(WAIT_SECONDS, TimeUnit.SECONDS);
+		return output;
 	}
 
 	private PhotoAsset captureSavedPhoto() throws Exception {
@@ -361,6 +372,48 @@ class SeedFlowsIT {
 				assertThat(delivery.error()).as(mode.name()).isNull();
 				assertThat(delivery.quality()).as(mode.name()).isEqualTo(MediaQuality.FAST);
 			}
+		}
+	}
+
+	/** {@code deferImageDelivery(NONE)} before {@code commitConfig}: the output delivers in a single phase. */
+	@Nested
+	class OptingOutOfDeferredDelivery {
+		@Test
+		void anOutputThatDefersNoneDeliversAFullPhotoThoughItListensForAssets() throws Exception {
+			BlockingQueue<Object> delivered = new LinkedBlockingQueue<>();
+			PhotoOutput output = startOutput(o -> {
+				o.onPhotoAssetAvailable(delivered::add);
+				o.onPhotoAvailable(delivered::add);
+				o.onError(delivered::add);
+				o.deferImageDelivery(DeferredDeliveryImageType.NONE);
+			});
+
+			output.capture();
+
+			assertThat(delivered.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(Photo.class,
+					photo -> assertThat(photo.quality()).isEqualTo(MediaQuality.FULL));
+			assertThat(output.isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isFalse();
+		}
+	}
+
+	/** The capture status events of seed 001. */
+	@Nested
+	class CaptureStatus {
+		@Test
+		void captureStartWithInfoCarriesAnEstimatedCaptureTime() throws Exception {
+			BlockingQueue<CaptureStartInfo> started = new LinkedBlockingQueue<>();
+			PhotoOutput output = startOutput(o -> {
+				o.onCaptureStartWithInfo(started::add);
+				o.onPhotoAssetAvailable(asset -> {
+				});
+			});
+
+			int id = output.capture();
+
+			CaptureStartInfo info = started.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+			assertThat(info).isNotNull();
+			assertThat(info.captureId()).isEqualTo(id);
+			assertThat(info.time()).isPositive();
 		}
 	}
 
