@@ -985,6 +985,30 @@ class PhotoLibraryTest {
 	@Nested
 	class BadInput {
 		@Test
+		void nullArgumentsOfThePublicApiGiveAnErrorCodeNotANullPointerException() {
+			PhotoAsset asset = fixture.savedCameraAsset("job-null");
+			List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+					() -> library.getAsset(null), () -> library.getAssets(null), () -> library.createAsset((String) null),
+					() -> library.createAsset(null, "jpg"), () -> library.createAsset(PhotoType.IMAGE, null),
+					() -> library.applyChanges(null), () -> library.trash(null), () -> library.restore(null),
+					() -> library.deletePermanently(null), () -> library.getThumbnail(null),
+					() -> library.requestImageData(null, mode(DeliveryMode.FAST_MODE), new RecordingHandler<>()),
+					() -> library.requestImageData(asset, null, new RecordingHandler<>()),
+					() -> library.requestImage(asset, mode(DeliveryMode.FAST_MODE), null),
+					() -> new MediaAssetChangeRequest(null), () -> new MediaAssetChangeRequest(asset).saveCameraPhoto(null),
+					() -> new MediaAssetChangeRequest(asset).addResource(null, TestImages.full()),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, (byte[]) null),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, (Path) null),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.PHOTO_PROXY, (PhotoProxy) null),
+					() -> library.completeDeferredPhoto(null, data, 1, 1), () -> library.failDeferredPhoto(null, "x"),
+					() -> library.findByJob(null), () -> library.createCameraAsset(null));
+
+			for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : calls) {
+				assertThatThrownBy(call).isInstanceOf(MediaLibraryException.class);
+			}
+		}
+
+		@Test
 		void requestOptionsWithoutADeliveryModeGiveInvalidArgument() {
 			assertThatThrownBy(() -> new RequestOptions(null)).extracting(PhotoLibraryTest::codeOf)
 				.isEqualTo(MediaLibraryErrorCode.INVALID_ARGUMENT);
