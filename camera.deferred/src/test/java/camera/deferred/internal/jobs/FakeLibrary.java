@@ -26,6 +26,8 @@ final class FakeLibrary implements CameraPhotoStore {
 	final Map<String, PhotoAsset> assetsByJob = new ConcurrentHashMap<>();
 	final Map<String, byte[]> fullImages = new ConcurrentHashMap<>();
 	final Map<String, String> failures = new ConcurrentHashMap<>();
+	/** Jobs whose asset holds no FAST image any more when they fail (the app saved its own, or FULL already). */
+	final java.util.Set<String> notFast = ConcurrentHashMap.newKeySet();
 	final List<String> completions = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int replacementsToRefuse;
 
@@ -66,7 +68,7 @@ final class FakeLibrary implements CameraPhotoStore {
 	@Override
 	public Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason) {
 		failures.put(jobId, reason);
-		return Optional.ofNullable(assetsByJob.get(jobId));
+		return notFast.contains(jobId) ? Optional.empty() : Optional.ofNullable(assetsByJob.get(jobId));
 	}
 
 	@Override

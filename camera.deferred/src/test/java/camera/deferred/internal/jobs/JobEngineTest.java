@@ -262,6 +262,22 @@ class JobEngineTest {
 		}
 
 		@Test
+		void aJobThatCannotSucceedForAPhotoNoLongerFastLeavesNoErrorJobBehind() throws InterruptedException {
+			fixture.developer.alwaysFail = true;
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.library.notFast.add(jobId);
+			fixture.health.holds = true;
+
+			fixture.await(TOPIC_CANCELLED, jobId);
+
+			assertThat(fixture.library.failures).containsKey(jobId);
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+		}
+
+		@Test
 		void aReplacementTheLibraryRefusesIsRetried() throws InterruptedException {
 			fixture.library.replacementsToRefuse = 1;
 			fixture.start();
