@@ -1,6 +1,7 @@
 package camera.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
@@ -57,11 +59,13 @@ import camera.api.SceneMode;
 import camera.api.hal.RawFrame;
 import camera.develop.PhotoDeveloper;
 import camera.develop.RgbImage;
+import media.library.AssetQuery;
 import media.library.DeliveryMode;
 import media.library.ImageFileType;
 import media.library.MediaAssetChangeRequest;
 import media.library.MediaAssetDataHandler;
 import media.library.MediaAssetManager;
+import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryEvents;
 import media.library.MediaLibraryException;
 import media.library.MediaQuality;
@@ -121,7 +125,7 @@ class SeedFlowsIT {
 	}
 
 	/** @return the photo output of a started session on sim-back's smallest profile, configured before commit */
-	private PhotoOutput startOutput(java.util.function.Consumer<PhotoOutput> beforeCommit) {
+	private PhotoOutput startOutput(Consumer<PhotoOutput> beforeCommit) {
 		CameraDevice camera = cameras.getSupportedCameras()
 			.stream()
 			.filter(c -> c.cameraId().equals("sim-back"))
@@ -306,7 +310,7 @@ class SeedFlowsIT {
 			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(asset).saveCameraPhoto(ImageFileType.JPEG));
 
 			assertThat(saved.quality()).isEqualTo(MediaQuality.FULL);
-			assertThat(library.getAssets(media.library.AssetQuery.all())).extracting(PhotoAsset::id).contains(saved.id());
+			assertThat(library.getAssets(AssetQuery.all())).extracting(PhotoAsset::id).contains(saved.id());
 			assertThat(request(saved, DeliveryMode.FAST_MODE).next().data()).isEqualTo(mine);
 		}
 
@@ -393,6 +397,36 @@ class SeedFlowsIT {
 			assertThat(delivered.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(Photo.class,
 					photo -> assertThat(photo.quality()).isEqualTo(MediaQuality.FULL));
 			assertThat(output.isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isFalse();
+		}
+	}
+
+	/** Calls an application may make twice or get wrong: harmless, or a documented error code. */
+	@Nested
+	class HarmlessCalls {
+		@Test
+		void savingASavedPhotoAgainChangesNothing() throws Exception {
+			PhotoAsset saved = captureSavedPhoto();
+
+			PhotoAsset again = library.applyChanges(new MediaAssetChangeRequest(saved).saveCameraPhoto(ImageFileType.JPEG));
+
+			assertThat(again.id()).isEqualTo(saved.id());
+			assertThat(again.pending()).isFalse();
+		}
+
+		@Test
+		void discardingASavedPhotoKeepsIt() throws Exception {
+			PhotoAsset saved = captureSavedPhoto();
+
+			library.applyChanges(new MediaAssetChangeRequest(saved).discardCameraPhoto());
+
+			assertThat(library.getAsset(saved.uri())).isPresent();
+		}
+
+		@Test
+		void requestOptionsWithoutADeliveryModeAreAnInvalidArgument() {
+			assertThatThrownBy(() -> new RequestOptions(null))
+				.isInstanceOfSatisfying(MediaLibraryException.class,
+						e -> assertThat(e.errorCode()).isEqualTo(MediaLibraryErrorCode.INVALID_ARGUMENT));
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -987,7 +988,7 @@ class PhotoLibraryTest {
 		@Test
 		void nullArgumentsOfThePublicApiGiveAnErrorCodeNotANullPointerException() {
 			PhotoAsset asset = fixture.savedCameraAsset("job-null");
-			List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+			List<ThrowingCallable> calls = List.of(
 					() -> library.getAsset(null), () -> library.getAssets(null), () -> library.createAsset((String) null),
 					() -> library.createAsset(null, "jpg"), () -> library.createAsset(PhotoType.IMAGE, null),
 					() -> library.applyChanges(null), () -> library.trash(null), () -> library.restore(null),
@@ -1003,7 +1004,7 @@ class PhotoLibraryTest {
 					() -> library.completeDeferredPhoto(null, data, 1, 1), () -> library.failDeferredPhoto(null, "x"),
 					() -> library.findByJob(null), () -> library.createCameraAsset(null));
 
-			for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : calls) {
+			for (ThrowingCallable call : calls) {
 				assertThatThrownBy(call).isInstanceOf(MediaLibraryException.class);
 			}
 		}

@@ -3,6 +3,7 @@ package camera.deferred.internal.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
@@ -403,7 +404,7 @@ class CaptureFlowTest {
 		void captureStartCarriesAnEstimatedTimeFromTheFirstCaptureOn() {
 			rig.addCamera("sim-back", true);
 			Rig.Setup setup = rig.configure("sim-back");
-			List<Long> times = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<Long> times = new CopyOnWriteArrayList<>();
 			setup.output().onCaptureStartWithInfo(info -> times.add(info.time()));
 			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
 			setup.commitAndStart();
