@@ -1,7 +1,5 @@
 package camera.api;
 
-import java.util.Objects;
-
 /**
  * How one photo is captured.
  *
@@ -11,9 +9,12 @@ import java.util.Objects;
  * @param location where it was taken, or {@code null}
  */
 public record PhotoCaptureSetting(QualityLevel quality, ImageRotation rotation, boolean mirror, Location location) {
+	/** @throws CameraException INVALID_ARGUMENT for a null quality or rotation */
 	public PhotoCaptureSetting {
-		Objects.requireNonNull(quality, "quality");
-		Objects.requireNonNull(rotation, "rotation");
+		if (quality == null || rotation == null) {
+			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT,
+					"a capture setting needs a quality and a rotation");
+		}
 	}
 
 	/** @return high quality, no rotation, no mirror, no location */

@@ -17,10 +17,13 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code commitConfig} and the camera supports deferred PHOTO delivery: it is enabled automatically and
  * {@code photoAssetAvailable} delivers a FAST media-library asset, which the platform replaces in place with
  * the FULL image later.</li>
- * <li><b>Single phase</b>: otherwise the full pipeline runs at once and {@code photoAvailable} delivers a FULL
- * {@link Photo}.</li>
+ * <li><b>Single phase</b>: otherwise, or after {@code deferImageDelivery(NONE)}, the full pipeline runs at once
+ * and {@code photoAvailable} delivers a FULL {@link Photo}.</li>
  * </ul>
- * Enabling deferred delivery after {@code commitConfig} has no effect until the next configuration. If
+ * The last {@link #deferImageDelivery} call before {@code commitConfig} decides: {@code PHOTO} asks for proxies,
+ * {@code NONE} opts the output out of deferred delivery, even with a {@code photoAssetAvailable} listener.
+ * Either call after {@code commitConfig}, as every change of deferral, has no effect until the next
+ * configuration. If
  * {@code photoAssetAvailable} is registered and {@code photoAvailable} is registered after the session
  * started, the stream restarts and only {@code photoAssetAvailable} takes effect: do not register both.
  *
@@ -57,10 +60,12 @@ public interface PhotoOutput {
 	boolean isDeferredImageDeliverySupported(DeferredDeliveryImageType type);
 
 	/**
-	 * Asks for deferred delivery of that type with a {@link DeferredPhotoProxy} (system apps). Takes effect at
-	 * the next {@code commitConfig}.
+	 * Asks for deferred delivery of that type with a {@link DeferredPhotoProxy} (system apps), or, with
+	 * {@link DeferredDeliveryImageType#NONE}, for no deferred delivery at all: photos are then delivered in a
+	 * single phase through {@code photoAvailable}. Takes effect at the next {@code commitConfig}.
 	 *
-	 * @throws CameraException INVALID_ARGUMENT for NONE or an unsupported type
+	 * @throws CameraException INVALID_ARGUMENT for null or a type the camera does not support (NONE is always
+	 *                         accepted); OPERATION_NOT_ALLOWED after {@link #release()}
 	 */
 	void deferImageDelivery(DeferredDeliveryImageType type);
 

@@ -96,6 +96,16 @@ class ValueTypesTest {
 		}
 
 		@Test
+		void aSettingWithoutQualityOrRotationIsAnInvalidArgument() {
+			assertThatThrownBy(() -> new PhotoCaptureSetting(null, ImageRotation.ROTATION_0, false, null))
+				.isInstanceOfSatisfying(CameraException.class,
+						e -> assertThat(e.errorCode()).isEqualTo(CameraErrorCode.INVALID_ARGUMENT));
+			assertThatThrownBy(() -> new PhotoCaptureSetting(QualityLevel.HIGH, null, false, null))
+				.isInstanceOfSatisfying(CameraException.class,
+						e -> assertThat(e.errorCode()).isEqualTo(CameraErrorCode.INVALID_ARGUMENT));
+		}
+
+		@Test
 		void defaultsAreHighQualityUnrotated() {
 			PhotoCaptureSetting setting = PhotoCaptureSetting.defaults();
 			assertThat(setting.quality()).isEqualTo(QualityLevel.HIGH);

@@ -29,7 +29,13 @@ public final class MediaAssetChangeRequest {
 
 	/**
 	 * Saves a camera asset delivered by {@code photoAssetAvailable}: it stops being pending and is listed. Its
-	 * FULL image replaces the FAST one in place when the deferred job completes.
+	 * FULL image replaces the FAST one in place when the deferred job completes (processing method 1 of the
+	 * sources). With an image resource in the same request (method 2: the application processed the image it
+	 * requested and gives it back), that image becomes the photo instead, FULL and final: the deferred job is
+	 * cancelled and requests waiting for the FULL image receive the application's image. On an asset that is no
+	 * longer a pending camera photo, saving alone changes nothing.
+	 *
+	 * @throws MediaLibraryException INVALID_ARGUMENT for a null file type or a request that also discards
 	 */
 	public MediaAssetChangeRequest saveCameraPhoto(ImageFileType fileType) {
 		if (fileType == null) {
@@ -42,7 +48,12 @@ public final class MediaAssetChangeRequest {
 		return this;
 	}
 
-	/** Discards a pending camera asset: it is deleted and its deferred job cancelled. */
+	/**
+	 * Discards a pending camera asset: it is deleted and its deferred job cancelled. On an asset that is no longer
+	 * a pending camera photo (saved already) it changes nothing.
+	 *
+	 * @throws MediaLibraryException INVALID_ARGUMENT for a request that also saves
+	 */
 	public MediaAssetChangeRequest discardCameraPhoto() {
 		if (savedAs != null) {
 			throw invalid("a request cannot both save and discard a camera photo");
@@ -51,7 +62,15 @@ public final class MediaAssetChangeRequest {
 		return this;
 	}
 
-	/** Adds the encoded image; the asset becomes FULL. */
+	/**
+	 * Adds the encoded image; the asset becomes FULL. On an asset without an image it is the first image; on a
+	 * camera photo that is pending or still FAST it replaces the image in place, atomically, as the application's
+	 * final image (its EXIF capture time, when it states one, becomes the asset's), cancelling the deferred job;
+	 * on any other asset with an image, applying fails with OPERATION_NOT_SUPPORTED unless the request also
+	 * {@link #saveCameraPhoto saves} it as a camera photo.
+	 *
+	 * @throws MediaLibraryException INVALID_ARGUMENT for another type, an empty image, or a second resource
+	 */
 	public MediaAssetChangeRequest addResource(ResourceType type, byte[] data) {
 		requireType(type, ResourceType.IMAGE_RESOURCE);
 		if (data == null || data.length == 0) {
@@ -62,7 +81,7 @@ public final class MediaAssetChangeRequest {
 		return this;
 	}
 
-	/** Adds the encoded image from a file, which is copied; the asset becomes FULL. */
+	/** As {@link #addResource(ResourceType, byte[])}, from a file, which is copied. */
 	public MediaAssetChangeRequest addResource(ResourceType type, Path file) {
 		requireType(type, ResourceType.IMAGE_RESOURCE);
 		if (file == null) {

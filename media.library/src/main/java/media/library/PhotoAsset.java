@@ -24,10 +24,26 @@ import java.util.Optional;
  * @param pending      true for a camera asset that the app has not yet saved with
  *                     {@link MediaAssetChangeRequest#saveCameraPhoto}; pending assets are not listed
  * @param trashed      true while the asset is in the trash
+ * @param finalReason  why the asset's FAST image is its final image, because its deferred job could not
+ *                     succeed (the frames were lost, every attempt failed), or {@code null}; such an asset has no
+ *                     {@code deferredJobId}, and every request delivers its FAST image as the final one
  */
 public record PhotoAsset(long id, String uri, String displayName, PhotoType photoType, String mimeType, int width,
 		int height, long size, Instant dateAdded, Instant dateModified, Instant dateTaken, MediaQuality quality,
-		String deferredJobId, boolean pending, boolean trashed) {
+		String deferredJobId, boolean pending, boolean trashed, String finalReason) {
+
+	/** The snapshot of an asset whose image is not a FAST image made final ({@code finalReason} null). */
+	public PhotoAsset(long id, String uri, String displayName, PhotoType photoType, String mimeType, int width,
+			int height, long size, Instant dateAdded, Instant dateModified, Instant dateTaken, MediaQuality quality,
+			String deferredJobId, boolean pending, boolean trashed) {
+		this(id, uri, displayName, photoType, mimeType, width, height, size, dateAdded, dateModified, dateTaken,
+				quality, deferredJobId, pending, trashed, null);
+	}
+
+	/** @return why the FAST image is final, if phase 2 could not succeed for this asset */
+	public Optional<String> finalised() {
+		return Optional.ofNullable(finalReason);
+	}
 
 	/** @return the id of the pending deferred job, if there is one */
 	public Optional<String> deferredJob() {

@@ -1,14 +1,16 @@
 package media.library;
 
-import java.util.Objects;
-
 /**
  * Options of an image request.
  *
  * @param deliveryMode how the image is delivered; never {@code null}
  */
 public record RequestOptions(DeliveryMode deliveryMode) {
+	/** @throws MediaLibraryException INVALID_ARGUMENT for a null delivery mode */
 	public RequestOptions {
-		Objects.requireNonNull(deliveryMode, "deliveryMode");
+		if (deliveryMode == null) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_ARGUMENT,
+					"request options need a delivery mode");
+		}
 	}
 }

@@ -42,6 +42,7 @@ import media.library.MediaAssetDataHandler;
 import media.library.MediaAssetManager;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
+import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
 import media.library.PhotoType;
@@ -142,9 +143,9 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		AssetEvents events = this::post;
 		this.jobs = new DeferredJobs(() -> session, log);
 		this.images = new AssetImages(paths, store, locks, thumbnailer, () -> this.settings.thumbnailSize(), log);
-		this.requests = new ImageRequests(images, background, log);
+		this.requests = new ImageRequests(images, background, this::noneWaiting, log);
 		AssetRemoval removal = new AssetRemoval(store, locks, images, requests, jobs, events);
-		this.changes = new AssetChanges(store, locks, images, removal, jobs, events, clock);
+		this.changes = new AssetChanges(store, locks, images, removal, jobs, requests, events, clock);
 		this.camera = new CameraAssets(store, locks, images, removal, requests, events, clock, log);
 		try {
 			new LibraryRecovery(paths, store, log).recover();
@@ -298,11 +299,32 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		}
 		AssetRow row = images.withImage(asset.id());
 		DeliveryMode mode = options.deliveryMode();
-		String id = requests.start(row.id(), mode, handler, form);
-		if (mode != DeliveryMode.FAST_MODE && row.deferredJobId() != null) {
+		ImageRequests.Started started = requests.start(row.id(), mode, handler, form);
+		if (started.firstWaiting() && row.deferredJobId() != null) {
 			jobs.processImage(row.deferredJobId());
 		}
-		return id;
+		return started.id();
+	}
+
+	/**
+	 * The last request waiting on an asset was cancelled: its job, if it still has one, is no longer asked for; a
+	 * trashed asset's job goes back to low priority.
+	 */
+	private void noneWaiting(long assetId) {
+		try {
+			store.find(assetId)
+				.filter(row -> row.quality() == MediaQuality.FAST && row.deferredJobId() != null)
+				.ifPresent(row -> {
+					if (row.trashed()) {
+						jobs.removeImage(row.deferredJobId(), true);
+					} else {
+						jobs.cancelProcessImage(row.deferredJobId());
+					}
+				});
+		} catch (MediaLibraryException e) {
+			log.warn("The job of asset {} could not be lowered after its last request was cancelled: {}", assetId,
+					e.getMessage());
+		}
 	}
 
 	// CameraPhotoStore

@@ -36,10 +36,14 @@ public interface CameraPhotoStore {
 	Optional<PhotoAsset> completeDeferredPhoto(String jobId, Path fullImage, int width, int height);
 
 	/**
-	 * Records that the job of an asset can never complete: the asset stays FAST and visible, forgets the job,
-	 * and requests waiting for FULL end with an error.
+	 * Records that the job of an asset can never complete (attempts exhausted, frames lost, job unknown): the
+	 * asset's FAST image becomes its final image. The asset forgets the job and records the reason
+	 * ({@link PhotoAsset#finalReason()}), {@link media.library.MediaLibraryEvents#TOPIC_FINALIZED} is posted with
+	 * it, requests waiting for the FULL image receive the FAST one as final, and later requests in every mode
+	 * succeed with it.
 	 *
-	 * @return the asset, or empty when no asset holds this job
+	 * @param reason why, for the application and the log; a generic reason when null or blank
+	 * @return the asset, or empty when no FAST asset holds this job (it was deleted or is FULL already)
 	 */
 	Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason);
 

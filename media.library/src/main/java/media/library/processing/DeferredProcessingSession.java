@@ -10,8 +10,21 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface DeferredProcessingSession {
 
-	/** An application asked for the FULL image (HIGH_QUALITY or BALANCE mode): run the job next. */
+	/**
+	 * An application asked for the FULL image (HIGH_QUALITY or BALANCE mode): run the job next. The library calls
+	 * it once per job however many requests wait, when the first one starts.
+	 */
 	void processImage(String jobId);
+
+	/**
+	 * The last request waiting for the FULL image of this job was cancelled: the job returns to the priority it had
+	 * before {@link #processImage} (normal, or low while its asset is in the trash). Not called when the requests
+	 * end because the image arrived or the asset went away. The default does nothing: the job keeps its priority.
+	 *
+	 * @since 1.1
+	 */
+	default void cancelProcessImage(String jobId) {
+	}
 
 	/**
 	 * The asset left the library's view.

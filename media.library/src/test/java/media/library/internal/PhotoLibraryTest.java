@@ -17,6 +17,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -274,13 +275,23 @@ class PhotoLibraryTest {
 		}
 
 		@Test
-		void savingTwiceIsRefused() {
+		void savingASavedPhotoAgainChangesNothing() {
 			PhotoAsset saved = fixture.savedCameraAsset("job-3");
 
-			assertThatThrownBy(() -> library.applyChanges(
-					new MediaAssetChangeRequest(saved).saveCameraPhoto(ImageFileType.JPEG)))
-				.extracting(PhotoLibraryTest::codeOf)
-				.isEqualTo(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED);
+			PhotoAsset again = library.applyChanges(new MediaAssetChangeRequest(saved).saveCameraPhoto(ImageFileType.JPEG));
+
+			assertThat(again).isEqualTo(library.getAsset(saved.uri()).orElseThrow());
+			assertThat(again.deferredJobId()).isEqualTo("job-3");
+		}
+
+		@Test
+		void discardingASavedPhotoChangesNothing() throws Exception {
+			PhotoAsset saved = fixture.savedCameraAsset("job-7");
+
+			library.applyChanges(new MediaAssetChangeRequest(saved).discardCameraPhoto());
+
+			assertThat(library.getAssets(AssetQuery.all())).extracting(PhotoAsset::id).containsExactly(saved.id());
+			assertThat(TestImages.isFast(fixture.fileOf(saved))).isTrue();
 		}
 
 		@Test
@@ -516,25 +527,28 @@ class PhotoLibraryTest {
 		}
 
 		@Test
-		void aFailedJobEndsWaitingRequestsWithAnError() throws Exception {
+		void aFailedJobGivesWaitingRequestsTheFastImageAsFinal() throws Exception {
 			PhotoAsset fast = fixture.savedCameraAsset("job-29");
 			RecordingHandler<byte[]> handler = new RecordingHandler<>();
-			library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), handler);
+			String id = library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), handler);
 
 			library.failDeferredPhoto("job-29", "sensor data unreadable");
 
-			assertThat(handler.next().error().errorCode()).isEqualTo(MediaLibraryErrorCode.IO_ERROR);
+			Delivery<byte[]> delivery = handler.next();
+			assertThat(delivery.quality()).isEqualTo(MediaQuality.FAST);
+			assertThat(TestImages.isFast(delivery.data())).isTrue();
+			assertThat(library.cancelRequest(id)).isFalse();
 		}
 
 		@Test
-		void highQualityModeOnAFastAssetWithoutAJobEndsWithAnError() throws Exception {
+		void highQualityModeOnAFinalisedFastAssetDeliversItAtOnce() throws Exception {
 			PhotoAsset fast = fixture.savedCameraAsset("job-30");
 			library.failDeferredPhoto("job-30", "lost");
 			RecordingHandler<byte[]> handler = new RecordingHandler<>();
 
 			library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), handler);
 
-			assertThat(handler.next().error().errorCode()).isEqualTo(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED);
+			assertThat(handler.next().quality()).isEqualTo(MediaQuality.FAST);
 		}
 
 		@Test
@@ -574,6 +588,335 @@ class PhotoLibraryTest {
 			RecordingHandler<byte[]> later = new RecordingHandler<>();
 			library.requestImageData(asset, mode(DeliveryMode.FAST_MODE), later);
 			later.next();
+		}
+	}
+
+	/** Seed 000, processing method 2: the application's own processing of the photo becomes the photo. */
+	@Nested
+	class AppImage {
+		private final byte[] appImage = TestImages.jpeg(32, 24, 120);
+
+		private boolean isAppImage(byte[] jpeg) {
+			return Math.abs(TestImages.level(jpeg) - 120) < 10;
+		}
+
+		private MediaAssetChangeRequest addAndSave(PhotoAsset asset, byte[] image) {
+			return new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, image)
+				.saveCameraPhoto(ImageFileType.JPEG);
+		}
+
+		@Test
+		void theAppsImageSavedInOneRequestBecomesTheFullFinalPhoto() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-60");
+
+			PhotoAsset saved = library.applyChanges(addAndSave(pending, appImage));
+
+			assertThat(saved.id()).isEqualTo(pending.id());
+			assertThat(saved.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(saved.deferredJobId()).isNull();
+			assertThat(saved.pending()).isFalse();
+			assertThat(isAppImage(fixture.fileOf(saved))).isTrue();
+			assertThat(Files.list(data.resolve("media/Photo/" + saved.id()))).hasSize(1);
+		}
+
+		@Test
+		void theAppsImageCancelsTheDeferredJobForGood() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset pending = fixture.cameraAsset("job-61");
+
+			library.applyChanges(addAndSave(pending, appImage));
+
+			assertThat(session.nextCall()).isEqualTo("removeImage job-61 false");
+		}
+
+		@Test
+		void addingTheAppsImageThenSavingInASecondRequestBecomesThePhoto() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-62");
+
+			library.applyChanges(new MediaAssetChangeRequest(pending).addResource(ResourceType.IMAGE_RESOURCE, appImage));
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(pending).saveCameraPhoto(ImageFileType.JPEG));
+
+			assertThat(saved.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(saved.pending()).isFalse();
+			assertThat(isAppImage(fixture.fileOf(saved))).isTrue();
+		}
+
+		@Test
+		void savingFirstThenAddingTheAppsImageBecomesThePhoto() throws Exception {
+			PhotoAsset saved = fixture.savedCameraAsset("job-63");
+
+			PhotoAsset replaced = library.applyChanges(
+					new MediaAssetChangeRequest(saved).addResource(ResourceType.IMAGE_RESOURCE, appImage));
+
+			assertThat(replaced.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(replaced.deferredJobId()).isNull();
+			assertThat(isAppImage(fixture.fileOf(replaced))).isTrue();
+		}
+
+		@Test
+		void aWaitingHighQualityRequestReceivesTheAppsImage() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-64");
+			RecordingHandler<byte[]> handler = new RecordingHandler<>();
+			library.requestImageData(pending, mode(DeliveryMode.HIGH_QUALITY_MODE), handler);
+
+			library.applyChanges(addAndSave(pending, appImage));
+
+			Delivery<byte[]> delivery = handler.next();
+			assertThat(delivery.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(isAppImage(delivery.data())).isTrue();
+		}
+
+		@Test
+		void theCaptureTimeTheAppsImageStatesBecomesTheAssets() {
+			PhotoAsset pending = fixture.cameraAsset("job-65");
+			byte[] taken = ExifBlocks.jpegTaken(ByteOrder.BIG_ENDIAN, "2026:11:21 10:30:15", "+02:00");
+
+			PhotoAsset saved = library.applyChanges(addAndSave(pending, taken));
+
+			assertThat(saved.dateTaken()).isEqualTo(Instant.parse("2026-11-21T08:30:15Z"));
+		}
+
+		@Test
+		void anAppImageWithoutExifKeepsTheCaptureTime() {
+			PhotoAsset pending = fixture.cameraAsset("job-66");
+
+			PhotoAsset saved = library.applyChanges(addAndSave(pending, appImage));
+
+			assertThat(saved.dateTaken()).isEqualTo(pending.dateTaken());
+		}
+
+		@Test
+		void theCancelledJobCompletingLateChangesNothing() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-67");
+			library.applyChanges(addAndSave(pending, appImage));
+
+			assertThat(library.completeDeferredPhoto("job-67", fixture.fullImageFile(), 32, 24)).isEmpty();
+
+			assertThat(isAppImage(fixture.fileOf(pending))).isTrue();
+		}
+
+		@Test
+		void theAppsImageGetsItsOwnThumbnail() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-68");
+			assertThat(TestImages.isFast(library.getThumbnail(pending))).isTrue();
+
+			library.applyChanges(addAndSave(pending, appImage));
+
+			assertThat(isAppImage(library.getThumbnail(pending))).isTrue();
+		}
+
+		@Test
+		void theAppsImageIsListedFullAfterARestart() {
+			PhotoAsset pending = fixture.cameraAsset("job-69");
+			library.applyChanges(addAndSave(pending, appImage));
+
+			fixture.reopen();
+
+			assertThat(fixture.library.getAssets(AssetQuery.all())).extracting(PhotoAsset::quality)
+				.containsExactly(MediaQuality.FULL);
+		}
+
+		@Test
+		void aNonJpegAppImageIsRefusedAndTheFastImageStays() throws Exception {
+			PhotoAsset pending = fixture.cameraAsset("job-70");
+
+			assertThatThrownBy(() -> library.applyChanges(addAndSave(pending, "hello".getBytes())))
+				.extracting(PhotoLibraryTest::codeOf)
+				.isEqualTo(MediaLibraryErrorCode.INVALID_ARGUMENT);
+			assertThat(library.findByJob("job-70")).map(PhotoAsset::pending).contains(true);
+			assertThat(TestImages.isFast(fixture.fileOf(pending))).isTrue();
+		}
+
+		@Test
+		void aSavedAssetWithAFullImageStillRefusesASecondImage() {
+			PhotoAsset full = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("own.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, TestImages.full()));
+
+			assertThatThrownBy(() -> library.applyChanges(
+					new MediaAssetChangeRequest(full).addResource(ResourceType.IMAGE_RESOURCE, appImage)))
+				.extracting(PhotoLibraryTest::codeOf)
+				.isEqualTo(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED);
+		}
+	}
+
+	/** A photo whose phase 2 cannot succeed keeps its FAST image as the final one. */
+	@Nested
+	class FinalisedFast {
+		@Test
+		void aFailedJobMakesTheFastImageFinalWithItsReason() {
+			fixture.savedCameraAsset("job-80");
+
+			PhotoAsset finalised = library.failDeferredPhoto("job-80", "SPOOL_MISSING: frames lost").orElseThrow();
+
+			assertThat(finalised.quality()).isEqualTo(MediaQuality.FAST);
+			assertThat(finalised.deferredJobId()).isNull();
+			assertThat(finalised.finalised()).contains("SPOOL_MISSING: frames lost");
+		}
+
+		@Test
+		void aFailedJobPostsFinalizedWithTheReason() throws Exception {
+			PhotoAsset fast = fixture.savedCameraAsset("job-81");
+
+			library.failDeferredPhoto("job-81", "attempts exhausted");
+
+			Event event = fixture.events.next(MediaLibraryEvents.TOPIC_FINALIZED);
+			assertThat(event.getProperty(MediaLibraryEvents.ASSET_ID)).isEqualTo(fast.id());
+			assertThat(event.getProperty(MediaLibraryEvents.QUALITY)).isEqualTo("FAST");
+			assertThat(event.getProperty(MediaLibraryEvents.REASON)).isEqualTo("attempts exhausted");
+		}
+
+		@Test
+		void aWaitingBalanceRequestEndsWithTheFastImage() throws Exception {
+			PhotoAsset fast = fixture.savedCameraAsset("job-82");
+			RecordingHandler<byte[]> handler = new RecordingHandler<>();
+			String id = library.requestImageData(fast, mode(DeliveryMode.BALANCE_MODE), handler);
+			assertThat(handler.next().quality()).isEqualTo(MediaQuality.FAST);
+
+			library.failDeferredPhoto("job-82", "lost");
+
+			assertThat(handler.next().quality()).isEqualTo(MediaQuality.FAST);
+			assertThat(library.cancelRequest(id)).isFalse();
+		}
+
+		@Test
+		void aBalanceRequestAfterTheFailureDeliversTheFastImageOnce() throws Exception {
+			PhotoAsset fast = fixture.savedCameraAsset("job-83");
+			library.failDeferredPhoto("job-83", "lost");
+			RecordingHandler<byte[]> handler = new RecordingHandler<>();
+
+			String id = library.requestImageData(fast, mode(DeliveryMode.BALANCE_MODE), handler);
+
+			assertThat(handler.next().quality()).isEqualTo(MediaQuality.FAST);
+			assertThat(library.cancelRequest(id)).isFalse();
+		}
+
+		@Test
+		void theReasonIsKeptAfterARestart() {
+			PhotoAsset fast = fixture.savedCameraAsset("job-84");
+			library.failDeferredPhoto("job-84", "lost");
+
+			fixture.reopen();
+
+			assertThat(fixture.library.getAsset(fast.uri())).flatMap(PhotoAsset::finalised).contains("lost");
+		}
+
+		@Test
+		void aFinalisedPhotoIsNotHandedToANewSession() throws Exception {
+			fixture.savedCameraAsset("job-85");
+			fixture.savedCameraAsset("job-86");
+			library.failDeferredPhoto("job-85", "lost");
+
+			RecordingSession session = bindSession();
+
+			assertThat(List.of(session.nextCall(), session.nextCall(), session.nextCall()))
+				.containsExactly("beginSynchronize", "addImage job-86 false", "endSynchronize");
+		}
+
+		@Test
+		void failingAJobOfAFullPhotoChangesNothing() throws Exception {
+			PhotoAsset fast = fixture.savedCameraAsset("job-87");
+			library.completeDeferredPhoto("job-87", fixture.fullImageFile(), 32, 24);
+
+			assertThat(library.failDeferredPhoto("job-87", "late")).isEmpty();
+
+			assertThat(library.getAsset(fast.uri())).map(PhotoAsset::quality).contains(MediaQuality.FULL);
+		}
+	}
+
+	/** Requests for the FULL image are counted per asset: the first raises the job, the last cancel lowers it. */
+	@Nested
+	class RequestCounting {
+		@Test
+		void onlyTheFirstWaitingRequestRaisesTheJob() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-90");
+
+			library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), new RecordingHandler<>());
+			library.requestImageData(fast, mode(DeliveryMode.BALANCE_MODE), new RecordingHandler<>());
+			library.trash(List.of(fast));
+
+			assertThat(session.nextCall()).isEqualTo("processImage job-90");
+			assertThat(session.nextCall()).isEqualTo("removeImage job-90 true");
+		}
+
+		@Test
+		void cancellingTheLastWaitingRequestLowersTheJob() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-91");
+			String id = library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), new RecordingHandler<>());
+
+			library.cancelRequest(id);
+
+			assertThat(session.nextCall()).isEqualTo("processImage job-91");
+			assertThat(session.nextCall()).isEqualTo("cancelProcessImage job-91");
+		}
+
+		@Test
+		void cancellingOneOfTwoWaitingRequestsKeepsTheJobRaisedAndTheLastLowersATrashedOneToLow() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-92");
+			String first = library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), new RecordingHandler<>());
+			String second = library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), new RecordingHandler<>());
+
+			library.cancelRequest(first);
+			library.trash(List.of(fast));
+			library.cancelRequest(second);
+
+			assertThat(List.of(session.nextCall(), session.nextCall(), session.nextCall())).containsExactly(
+					"processImage job-92", "removeImage job-92 true", "removeImage job-92 true");
+		}
+
+		@Test
+		void aRequestAfterTheLastCancelRaisesTheJobAgain() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-93");
+			library.cancelRequest(
+					library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), new RecordingHandler<>()));
+
+			library.requestImageData(fast, mode(DeliveryMode.BALANCE_MODE), new RecordingHandler<>());
+
+			assertThat(List.of(session.nextCall(), session.nextCall(), session.nextCall()))
+				.containsExactly("processImage job-93", "cancelProcessImage job-93", "processImage job-93");
+		}
+
+		@Test
+		void cancellingAnUnknownRequestIsHarmless() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-94");
+
+			assertThat(library.cancelRequest("request-unknown")).isFalse();
+			assertThat(library.cancelRequest(null)).isFalse();
+			library.trash(List.of(fast));
+
+			assertThat(session.nextCall()).isEqualTo("removeImage job-94 true");
+		}
+
+		@Test
+		void cancellingAFinishedRequestLowersNothing() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-95");
+			PhotoAsset other = fixture.savedCameraAsset("job-97");
+			RecordingHandler<byte[]> handler = new RecordingHandler<>();
+			String id = library.requestImageData(fast, mode(DeliveryMode.HIGH_QUALITY_MODE), handler);
+			library.completeDeferredPhoto("job-95", fixture.fullImageFile(), 32, 24);
+			handler.next();
+
+			assertThat(library.cancelRequest(id)).isFalse();
+			library.trash(List.of(other));
+
+			assertThat(session.nextCall()).isEqualTo("processImage job-95");
+			assertThat(session.nextCall()).isEqualTo("removeImage job-97 true");
+		}
+
+		@Test
+		void fastModeRequestsNeverRaiseTheJob() throws Exception {
+			RecordingSession session = bindSession();
+			PhotoAsset fast = fixture.savedCameraAsset("job-96");
+
+			library.cancelRequest(library.requestImageData(fast, mode(DeliveryMode.FAST_MODE), new RecordingHandler<>()));
+			library.trash(List.of(fast));
+
+			assertThat(session.nextCall()).isEqualTo("removeImage job-96 true");
 		}
 	}
 
@@ -642,6 +985,35 @@ class PhotoLibraryTest {
 
 	@Nested
 	class BadInput {
+		@Test
+		void nullArgumentsOfThePublicApiGiveAnErrorCodeNotANullPointerException() {
+			PhotoAsset asset = fixture.savedCameraAsset("job-null");
+			List<ThrowingCallable> calls = List.of(
+					() -> library.getAsset(null), () -> library.getAssets(null), () -> library.createAsset((String) null),
+					() -> library.createAsset(null, "jpg"), () -> library.createAsset(PhotoType.IMAGE, null),
+					() -> library.applyChanges(null), () -> library.trash(null), () -> library.restore(null),
+					() -> library.deletePermanently(null), () -> library.getThumbnail(null),
+					() -> library.requestImageData(null, mode(DeliveryMode.FAST_MODE), new RecordingHandler<>()),
+					() -> library.requestImageData(asset, null, new RecordingHandler<>()),
+					() -> library.requestImage(asset, mode(DeliveryMode.FAST_MODE), null),
+					() -> new MediaAssetChangeRequest(null), () -> new MediaAssetChangeRequest(asset).saveCameraPhoto(null),
+					() -> new MediaAssetChangeRequest(asset).addResource(null, TestImages.full()),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, (byte[]) null),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, (Path) null),
+					() -> new MediaAssetChangeRequest(asset).addResource(ResourceType.PHOTO_PROXY, (PhotoProxy) null),
+					() -> library.completeDeferredPhoto(null, data, 1, 1), () -> library.failDeferredPhoto(null, "x"),
+					() -> library.findByJob(null), () -> library.createCameraAsset(null));
+
+			for (ThrowingCallable call : calls) {
+				assertThatThrownBy(call).isInstanceOf(MediaLibraryException.class);
+			}
+		}
+
+		@Test
+		void requestOptionsWithoutADeliveryModeGiveInvalidArgument() {
+			assertThatThrownBy(() -> new RequestOptions(null)).extracting(PhotoLibraryTest::codeOf)
+				.isEqualTo(MediaLibraryErrorCode.INVALID_ARGUMENT);
+		}
 		@Test
 		void aNonJpegResourceIsRefusedAndNothingIsWritten() {
 			PhotoAsset asset = library.createAsset("x.jpg");

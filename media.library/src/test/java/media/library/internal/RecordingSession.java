@@ -25,6 +25,11 @@ public final class RecordingSession implements DeferredProcessingSession {
 	}
 
 	@Override
+	public void cancelProcessImage(String jobId) {
+		calls.add("cancelProcessImage " + jobId);
+	}
+
+	@Override
 	public void removeImage(String jobId, boolean restorable) {
 		calls.add("removeImage " + jobId + " " + restorable);
 	}

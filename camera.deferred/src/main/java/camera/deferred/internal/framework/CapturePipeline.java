@@ -44,6 +44,7 @@ final class CapturePipeline {
 	private final DeliveryServices services;
 	private final Map<PhotoDelivery, Delivery> deliveries = new EnumMap<>(PhotoDelivery.class);
 	private final StoppableDevelopment development = new StoppableDevelopment();
+	private final CaptureTimes captureTimes = new CaptureTimes();
 	private volatile boolean stopping;
 
 	CapturePipeline(Logger log, Supplier<FrameworkSettings> settings, DeliveryServices services,
@@ -93,7 +94,10 @@ final class CapturePipeline {
 					"camera " + capture.input().device().cameraId() + " is not open"));
 			return;
 		}
-		capture.output().fireCaptureStart(new CaptureStartInfo(capture.id(), -1));
+		String cameraId = capture.input().device().cameraId();
+		long startNanos = System.nanoTime();
+		capture.output().fireCaptureStart(new CaptureStartInfo(capture.id(),
+				captureTimes.estimate(cameraId, capture.configuration().frameCount())));
 		Semaphore slots = capture.input().developmentSlots();
 		try {
 			slots.acquire();
@@ -107,6 +111,7 @@ final class CapturePipeline {
 		CapturedPhoto photo;
 		try {
 			photo = readFrames(capture, camera.get().device(), spooling);
+			captureTimes.record(cameraId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
 		} catch (RuntimeException e) {
 			if (spooling != null) {
 				spooling.abandon();

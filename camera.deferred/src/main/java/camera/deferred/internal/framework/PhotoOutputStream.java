@@ -51,6 +51,7 @@ final class PhotoOutputStream implements PhotoOutput {
 	private final ListenerList<CameraException> errorListeners = new ListenerList<>();
 
 	private final Set<DeferredDeliveryImageType> deferRequested = EnumSet.noneOf(DeferredDeliveryImageType.class);
+	private boolean optedOut;
 	private PhotoCaptureSession session;
 	private OutputConfiguration configuration;
 	private boolean released;
@@ -112,8 +113,15 @@ final class PhotoOutputStream implements PhotoOutput {
 		synchronized (this) {
 			requireNotReleased();
 		}
-		if (type == null || type == DeferredDeliveryImageType.NONE) {
+		if (type == null) {
 			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "deferred delivery needs an image type");
+		}
+		if (type == DeferredDeliveryImageType.NONE) {
+			synchronized (this) {
+				deferRequested.clear();
+				optedOut = true;
+			}
+			return;
 		}
 		if (!isDeferredImageDeliverySupported(type)) {
 			throw new CameraException(CameraErrorCode.INVALID_ARGUMENT,
@@ -121,6 +129,7 @@ final class PhotoOutputStream implements PhotoOutput {
 		}
 		synchronized (this) {
 			deferRequested.add(type);
+			optedOut = false;
 		}
 	}
 
@@ -220,6 +229,9 @@ final class PhotoOutputStream implements PhotoOutput {
 
 	/** @return the delivery this output asks for; the session checks what the camera and services allow */
 	synchronized PhotoDelivery wantedDelivery() {
+		if (optedOut) {
+			return PhotoDelivery.SINGLE_PHASE;
+		}
 		if (deferRequested.contains(DeferredDeliveryImageType.PHOTO)) {
 			return PhotoDelivery.DEFERRED_PROXY;
 		}

@@ -268,6 +268,11 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	}
 
 	@Override
+	public void cancelProcessImage(String jobId) {
+		session.cancelProcessImage(jobId);
+	}
+
+	@Override
 	public void removeImage(String jobId, boolean restorable) {
 		session.removeImage(jobId, restorable);
 	}

@@ -207,6 +207,10 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		table.changePriority(jobId, priority);
 	}
 
+	void lowerFromHigh(String jobId) {
+		table.lowerFromHigh(jobId);
+	}
+
 	void cancel(String jobId) {
 		libraryRequests.cancel(jobId);
 	}

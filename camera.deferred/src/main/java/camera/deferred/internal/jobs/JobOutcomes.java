@@ -2,9 +2,11 @@ package camera.deferred.internal.jobs;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
+import media.library.PhotoAsset;
 import media.library.processing.CameraPhotoStore;
 
 /**
@@ -73,23 +75,31 @@ final class JobOutcomes {
 	}
 
 	/**
-	 * Ends a job for good: the library keeps the asset FAST and visible and forgets the job; the spool goes once
-	 * the library has heard of it (else the next synchronization reports it again).
+	 * Ends a job for good: the library makes the asset's FAST image final and forgets the job; the spool goes once
+	 * the library has heard of it (else the next synchronization reports it again). A job no FAST asset holds any
+	 * more (its photo is FULL already, or gone) leaves the engine instead of staying behind in ERROR.
 	 */
 	void endInError(Job job, String reason) {
-		boolean first = table.endInError(job, reason);
-		if (first) {
-			log.error("job {} of asset {} ended in error: {}", job.id(), job.assetUri(), reason);
-		}
 		CameraPhotoStore library = services.library().get();
+		Optional<PhotoAsset> finalised = null;
 		if (library != null) {
 			try {
-				library.failDeferredPhoto(job.id(), reason);
-				deleteSpool(job);
+				finalised = library.failDeferredPhoto(job.id(), reason);
 			} catch (RuntimeException e) {
 				log.error("library could not record the error of job {}; it is reported again at the next start: {}",
 						job.id(), e.toString());
 			}
+		}
+		if (finalised != null && finalised.isEmpty()) {
+			drop(job, "it could not succeed (" + reason + "), but no FAST asset holds it any more");
+			return;
+		}
+		boolean first = table.endInError(job, reason);
+		if (first) {
+			log.error("job {} of asset {} ended in error: {}", job.id(), job.assetUri(), reason);
+		}
+		if (finalised != null) {
+			deleteSpool(job);
 		}
 		if (first) {
 			table.announceError(job, reason);

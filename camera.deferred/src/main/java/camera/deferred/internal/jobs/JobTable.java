@@ -569,6 +569,23 @@ final class JobTable {
 		}
 	}
 
+	/**
+	 * Nobody waits for the job any more: a HIGH job returns to NORMAL; a job at another priority (trashed, or never
+	 * raised) keeps it.
+	 */
+	void lowerFromHigh(String jobId) {
+		lock.lock();
+		try {
+			Job job = jobs.get(jobId);
+			if (job != null && job.state() != JobState.ERROR && job.priority() == JobPriority.HIGH) {
+				reprioritise(job, JobPriority.NORMAL);
+				signalChange();
+			}
+		} finally {
+			lock.unlock();
+		}
+	}
+
 	/** Called with the lock held. */
 	private void reprioritise(Job job, JobPriority priority) {
 		queue.changePriority(job, priority);

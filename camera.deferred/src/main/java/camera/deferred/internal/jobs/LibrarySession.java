@@ -28,6 +28,11 @@ final class LibrarySession implements DeferredProcessingSession {
 	}
 
 	@Override
+	public void cancelProcessImage(String jobId) {
+		engine.lowerFromHigh(jobId);
+	}
+
+	@Override
 	public void restoreImage(String jobId) {
 		engine.changePriority(jobId, JobPriority.NORMAL);
 	}

@@ -3,6 +3,7 @@ package camera.deferred.internal.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
@@ -327,16 +328,59 @@ class CaptureFlowTest {
 		}
 
 		@Test
-		void deferringNoneOrAnUnsupportedTypeIsAnInvalidArgument() {
+		void deferringNullOrAnUnsupportedTypeIsAnInvalidArgument() {
 			rig.addCamera("sim-back", true);
 			rig.addCamera("v4l2-video0", false);
 			Rig.Setup plain = rig.configure("v4l2-video0");
 			Rig.Setup deferred = rig.configure("sim-back");
 
 			CameraErrors.assertFailsWith(CameraErrorCode.INVALID_ARGUMENT,
-					() -> deferred.output().deferImageDelivery(DeferredDeliveryImageType.NONE));
+					() -> deferred.output().deferImageDelivery(null));
 			CameraErrors.assertFailsWith(CameraErrorCode.INVALID_ARGUMENT,
 					() -> plain.output().deferImageDelivery(DeferredDeliveryImageType.PHOTO));
+		}
+
+		@Test
+		void deferringNoneBeforeCommitOptsAnAssetListenerOutOfDeferredDelivery() {
+			rig.addCamera("sim-back", true);
+			Rig.Setup setup = rig.configure("sim-back");
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.NONE);
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(5)).containsExactly("start " + id, "shutter " + id, "photo " + id,
+					"end " + id + " frames 3", "ready");
+			assertThat(setup.output().isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isFalse();
+			assertThat(rig.engine.accepted).isEmpty();
+		}
+
+		@Test
+		void deferringNoneAfterPhotoTakesTheLastWord() {
+			rig.addCamera("sim-back", true);
+			Rig.Setup setup = rig.configure("sim-back");
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.PHOTO);
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.NONE);
+
+			setup.session().commitConfig();
+
+			assertThat(setup.output().isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isFalse();
+		}
+
+		@Test
+		void deferringNoneAfterCommitTakesEffectOnlyAtTheNextCommit() {
+			rig.addCamera("sim-back", true);
+			Rig.Setup setup = rig.configure("sim-back");
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.PHOTO);
+			setup.session().commitConfig();
+
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.NONE);
+
+			assertThat(setup.output().isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isTrue();
+			setup.session().beginConfig();
+			setup.session().commitConfig();
+			assertThat(setup.output().isDeferredImageDeliveryEnabled(DeferredDeliveryImageType.PHOTO)).isFalse();
 		}
 
 		@Test
@@ -356,6 +400,24 @@ class CaptureFlowTest {
 
 	@Nested
 	class Output {
+		@Test
+		void captureStartCarriesAnEstimatedTimeFromTheFirstCaptureOn() {
+			rig.addCamera("sim-back", true);
+			Rig.Setup setup = rig.configure("sim-back");
+			List<Long> times = new CopyOnWriteArrayList<>();
+			setup.output().onCaptureStartWithInfo(info -> times.add(info.time()));
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			setup.output().capture();
+			events.next(5);
+			setup.output().capture();
+			events.next(5);
+
+			assertThat(times).hasSize(2).allSatisfy(time -> assertThat(time).isNotNegative());
+			assertThat(times.getFirst()).isEqualTo(CaptureTimes.NOMINAL_FRAME_MILLIS * 3);
+		}
+
 		@Test
 		void aNullSettingIsAnInvalidArgument() {
 			rig.addCamera("sim-back", true);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +27,8 @@ final class FakeLibrary implements CameraPhotoStore {
 	final Map<String, PhotoAsset> assetsByJob = new ConcurrentHashMap<>();
 	final Map<String, byte[]> fullImages = new ConcurrentHashMap<>();
 	final Map<String, String> failures = new ConcurrentHashMap<>();
+	/** Jobs whose asset holds no FAST image any more when they fail (the app saved its own, or FULL already). */
+	final Set<String> notFast = ConcurrentHashMap.newKeySet();
 	final List<String> completions = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int replacementsToRefuse;
 
@@ -66,7 +69,7 @@ final class FakeLibrary implements CameraPhotoStore {
 	@Override
 	public Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason) {
 		failures.put(jobId, reason);
-		return Optional.ofNullable(assetsByJob.get(jobId));
+		return notFast.contains(jobId) ? Optional.empty() : Optional.ofNullable(assetsByJob.get(jobId));
 	}
 
 	@Override

@@ -271,6 +271,22 @@ class JobEngineTest {
 		}
 
 		@Test
+		void aJobThatCannotSucceedForAPhotoNoLongerFastLeavesNoErrorJobBehind() throws InterruptedException {
+			fixture.developer.alwaysFail = true;
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.library.notFast.add(jobId);
+			fixture.health.holds = true;
+
+			fixture.await(TOPIC_CANCELLED, jobId);
+
+			assertThat(fixture.library.failures).containsKey(jobId);
+			assertThat(fixture.engine.jobs()).isEmpty();
+			assertThat(fixture.spool().contains(jobId)).isFalse();
+		}
+
+		@Test
 		void aReplacementTheLibraryRefusesIsRetried() throws InterruptedException {
 			fixture.library.replacementsToRefuse = 1;
 			fixture.start();
@@ -405,9 +421,35 @@ class JobEngineTest {
 		}
 
 		@Test
+		void theLastCancelledRequestLowersARaisedJobBackToNormal() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.session.processImage(jobId);
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.HIGH);
+
+			fixture.session.cancelProcessImage(jobId);
+
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.NORMAL);
+		}
+
+		@Test
+		void aCancelledRequestLeavesATrashedJobLow() {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.session.removeImage(jobId, true);
+
+			fixture.session.cancelProcessImage(jobId);
+
+			assertThat(job(jobId).priority()).isEqualTo(JobPriority.LOW);
+		}
+
+		@Test
 		void callsForUnknownJobsAreIgnored() {
 			fixture.start();
 
+			fixture.session.cancelProcessImage("no such job");
 			fixture.session.processImage("no such job");
 			fixture.session.removeImage("../../escape", false);
 			fixture.session.restoreImage(UUID.randomUUID().toString());

@@ -26,6 +26,7 @@ import media.library.internal.deferred.DeferredJobs;
 import media.library.internal.files.GeneratedNames;
 import media.library.internal.files.ExifDateTaken;
 import media.library.internal.files.StorageFailures;
+import media.library.internal.requests.ImageRequests;
 import media.library.internal.store.AssetRow;
 import media.library.internal.store.AssetStore;
 import media.library.internal.store.AssetStore.NewAsset;
@@ -41,17 +42,19 @@ public final class AssetChanges {
 	private final AssetImages images;
 	private final AssetRemoval removal;
 	private final DeferredJobs jobs;
+	private final ImageRequests requests;
 	private final AssetEvents events;
 	private final Clock clock;
 	private final GeneratedNames names = new GeneratedNames();
 
 	public AssetChanges(AssetStore store, AssetLocks locks, AssetImages images, AssetRemoval removal,
-			DeferredJobs jobs, AssetEvents events, Clock clock) {
+			DeferredJobs jobs, ImageRequests requests, AssetEvents events, Clock clock) {
 		this.store = store;
 		this.locks = locks;
 		this.images = images;
 		this.removal = removal;
 		this.jobs = jobs;
+		this.requests = requests;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -92,17 +95,17 @@ public final class AssetChanges {
 			throw invalid("applyChanges needs a request");
 		}
 		long id = request.asset().id();
-		boolean carriesResource = request.imageBytes().isPresent() || request.imageFile().isPresent()
-				|| request.photoProxy().isPresent();
+		boolean carriesImage = request.imageBytes().isPresent() || request.imageFile().isPresent();
+		boolean carriesProxy = request.photoProxy().isPresent();
 		if (request.discards()) {
-			requireNoResource(carriesResource, "discarding a camera photo");
+			requireNoResource(carriesImage || carriesProxy, "discarding a camera photo");
 			return discard(id);
 		}
 		if (request.savedAs().isPresent()) {
-			requireNoResource(carriesResource, "saving a camera photo");
-			return saveCameraPhoto(id);
+			requireNoResource(carriesProxy, "saving a camera photo");
+			return carriesImage ? replaceCameraImage(existing(id), request, true) : saveCameraPhoto(id);
 		}
-		if (carriesResource) {
+		if (carriesImage || carriesProxy) {
 			return addImage(id, request);
 		}
 		throw invalid("the change request for asset " + id + " changes nothing");
@@ -128,25 +131,74 @@ public final class AssetChanges {
 		removal.remove(idsOf(assets), "was deleted");
 	}
 
+	/** A camera photo that is no longer pending (saved already, or an ordinary asset) is left as it is. */
 	private PhotoAsset discard(long id) {
 		AssetRow row = existing(id);
 		if (!row.pending()) {
-			throw unsupported("asset " + row.uri() + " is not a pending camera photo: delete it instead");
+			return row.toPhotoAsset();
 		}
 		return removal.remove(List.of(id), "was discarded").getFirst().toPhotoAsset();
 	}
 
+	/** A camera photo that is no longer pending (saved already, or an ordinary asset) is left as it is. */
 	private PhotoAsset saveCameraPhoto(long id) {
 		if (!store.markSaved(id, clock.instant())) {
-			AssetRow row = existing(id);
-			throw unsupported("asset " + row.uri() + " is not a pending camera photo");
+			return existing(id).toPhotoAsset();
 		}
 		AssetRow saved = existing(id);
 		events.post(MediaLibraryEvents.TOPIC_SAVED, saved);
 		return saved.toPhotoAsset();
 	}
 
+	/**
+	 * The application's own image of a camera photo (seed 000, processing method 2) becomes the photo, FULL and
+	 * final: it replaces the image in place, atomically; the pending deferred job is cancelled for good; requests
+	 * waiting for the FULL image receive this one; the capture time its EXIF states, if any, becomes the asset's.
+	 */
+	private PhotoAsset replaceCameraImage(AssetRow row, MediaAssetChangeRequest request, boolean save) {
+		if (!row.hasImage()) {
+			if (!save) {
+				throw unsupported("asset " + row.uri() + " has no image to replace");
+			}
+			addImage(row.id(), request);
+			return saveCameraPhoto(row.id());
+		}
+		Optional<byte[]> bytes = request.imageBytes();
+		AssetRow before;
+		if (bytes.isPresent()) {
+			byte[] data = bytes.get();
+			JpegImages.Size size = JpegImages.probe(data);
+			before = images.replaceWithAppImage(row, (files, target) -> files.stage(target, data),
+					new SavedImage(size.width(), size.height(), data.length), ExifDateTaken.of(data).orElse(null), save,
+					clock.instant());
+		} else {
+			Path file = request.imageFile().orElseThrow();
+			JpegImages.Size size = JpegImages.probe(file);
+			Instant dateTaken = ExifDateTaken.of(file).orElse(null);
+			before = images.replaceWithAppImage(row, (files, target) -> files.stage(target, file),
+					new SavedImage(size.width(), size.height(), sizeOf(file)), dateTaken, save, clock.instant());
+		}
+		if (before.quality() == MediaQuality.FAST && before.deferredJobId() != null) {
+			jobs.removeImage(before.deferredJobId(), false);
+		}
+		requests.finalImageReady(row.id());
+		images.refreshThumbnailLater(row.id());
+		AssetRow after = existing(row.id());
+		if (before.quality() != after.quality()) {
+			events.post(MediaLibraryEvents.TOPIC_QUALITY_CHANGED, after);
+		}
+		if (before.pending() && !after.pending()) {
+			events.post(MediaLibraryEvents.TOPIC_SAVED, after);
+		}
+		return after.toPhotoAsset();
+	}
+
 	private PhotoAsset addImage(long id, MediaAssetChangeRequest request) {
+		AssetRow current = existing(id);
+		boolean carriesImage = request.imageBytes().isPresent() || request.imageFile().isPresent();
+		if (carriesImage && current.hasImage() && (current.pending() || current.quality() == MediaQuality.FAST)) {
+			return replaceCameraImage(current, request, false);
+		}
 		AssetRow saved = locks.writing(id, () -> {
 			AssetRow row = existing(id);
 			if (row.hasImage() || row.pending()) {

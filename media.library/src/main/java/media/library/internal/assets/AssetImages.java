@@ -116,11 +116,11 @@ public final class AssetImages implements ImageSource {
 			try {
 				before = store.commitReplacement(jobId, staged.getFileName().toString(), image, now);
 			} catch (MediaLibraryException e) {
-				deleteStaged(staged, jobId);
+				deleteStaged(staged, "job " + jobId);
 				throw e;
 			}
 			if (before.isEmpty()) {
-				deleteStaged(staged, jobId);
+				deleteStaged(staged, "job " + jobId);
 				return before;
 			}
 			try {
@@ -130,7 +130,7 @@ public final class AssetImages implements ImageSource {
 						"renaming the FULL image of asset " + before.get().id() + " into place", e);
 				try {
 					store.revertReplacement(before.get());
-					deleteStaged(staged, jobId);
+					deleteStaged(staged, "job " + jobId);
 				} catch (MediaLibraryException revertFailure) {
 					// The staged file stays: recovery renames it into place at the next start.
 					failure.addSuppressed(revertFailure);
@@ -141,6 +141,68 @@ public final class AssetImages implements ImageSource {
 			clearStaged(before.get().id());
 			return before;
 		});
+	}
+
+	/**
+	 * Replaces the image of an asset by one an application gave (its own processing of the photo), in place and
+	 * as {@link #replace} does: staged and synced beside the asset's file, then, with the asset locked, one
+	 * transaction makes the asset FULL and final and the staged file is renamed over the old one. The caller holds
+	 * no lock.
+	 *
+	 * @param stage writes the application's image to a synced staging file beside the given target
+	 * @return the row as it was before
+	 */
+	public AssetRow replaceWithAppImage(AssetRow row, Stager stage, SavedImage image, Instant dateTaken, boolean save,
+			Instant now) {
+		Path target = paths.imageFile(row.id(), row.displayName());
+		Path staged;
+		try {
+			staged = stage.stage(files, target);
+		} catch (IOException e) {
+			throw StorageFailures.of("staging the new image of asset " + row.id(), e);
+		}
+		String what = "asset " + row.id();
+		AssetRow before = locks.writing(row.id(), () -> {
+			Optional<AssetRow> committed;
+			try {
+				committed = store.commitAppImage(row.id(), staged.getFileName().toString(), image, dateTaken, save,
+						now);
+			} catch (MediaLibraryException e) {
+				deleteStaged(staged, what);
+				throw e;
+			}
+			if (committed.isEmpty()) {
+				deleteStaged(staged, what);
+				throw new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND,
+						"asset " + row.uri() + " was deleted while its image was replaced");
+			}
+			try {
+				files.commit(staged, target);
+			} catch (IOException e) {
+				MediaLibraryException failure = StorageFailures.of("renaming the new image of asset " + row.id()
+						+ " into place", e);
+				try {
+					store.revertAppImage(committed.get());
+					deleteStaged(staged, what);
+				} catch (MediaLibraryException revertFailure) {
+					failure.addSuppressed(revertFailure);
+					log.error("Asset {} is recorded with its new image but that image is still staged", row.id(),
+							failure);
+				}
+				throw failure;
+			}
+			clearStaged(row.id());
+			return committed.get();
+		});
+		deleteThumbnail(row.id(), MediaQuality.FAST);
+		deleteThumbnail(row.id(), MediaQuality.FULL);
+		return before;
+	}
+
+	/** Writes an image to a synced staging file beside a target, through {@link AtomicFiles#stage}. */
+	@FunctionalInterface
+	public interface Stager {
+		Path stage(AtomicFiles files, Path target) throws IOException;
 	}
 
 	/** Makes the thumbnail of an asset's current image on the thumbnail thread. */
@@ -216,11 +278,11 @@ public final class AssetImages implements ImageSource {
 		}
 	}
 
-	private void deleteStaged(Path staged, String jobId) {
+	private void deleteStaged(Path staged, String owner) {
 		try {
 			Files.deleteIfExists(staged);
 		} catch (IOException e) {
-			log.warn("Removing the staged image of job {} failed; removed at the next start: {}", jobId, e.getMessage());
+			log.warn("Removing the staged image of {} failed; removed at the next start: {}", owner, e.getMessage());
 		}
 	}
 }

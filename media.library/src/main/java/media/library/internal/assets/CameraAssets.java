@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.log.Logger;
@@ -97,25 +98,35 @@ public final class CameraAssets {
 			return Optional.empty();
 		}
 		long id = before.get().id();
-		requests.fullImageReady(id);
+		requests.finalImageReady(id);
 		images.refreshThumbnailLater(id);
 		Optional<AssetRow> after = store.find(id);
 		after.ifPresent(row -> events.post(MediaLibraryEvents.TOPIC_QUALITY_CHANGED, row));
 		return after.map(AssetRow::toPhotoAsset);
 	}
 
-	/** The job of an asset can never complete: the asset stays FAST and forgets the job. */
+	/**
+	 * The job of an asset can never complete: its FAST image becomes the final one, with the reason recorded and
+	 * announced; requests waiting for the FULL image receive the FAST one.
+	 */
 	public Optional<PhotoAsset> fail(String jobId, String reason) {
 		if (jobId == null) {
 			throw invalid("failDeferredPhoto needs a job id");
 		}
-		Optional<AssetRow> row = store.forgetJob(jobId, clock.instant());
-		row.ifPresent(r -> {
-			log.warn("Deferred job {} of asset {} failed: {}; the asset stays FAST", jobId, r.uri(), reason);
-			requests.endWaiting(r.id(), new MediaLibraryException(MediaLibraryErrorCode.IO_ERROR,
-					"the FULL image of " + r.uri() + " cannot be developed: " + reason));
-		});
-		return row.flatMap(r -> store.find(r.id())).map(AssetRow::toPhotoAsset);
+		String why = reason == null || reason.isBlank() ? "the deferred job could not succeed" : reason;
+		Optional<AssetRow> before = store.finalizeFast(jobId, why, clock.instant());
+		if (before.isEmpty()) {
+			return Optional.empty();
+		}
+		long id = before.get().id();
+		log.warn("Deferred job {} of asset {} cannot succeed: {}; its FAST image is final", jobId,
+				before.get().uri(), why);
+		requests.finalImageReady(id);
+		Optional<AssetRow> after = store.find(id);
+		after.ifPresent(row -> events.post(MediaLibraryEvents.TOPIC_FINALIZED,
+				Map.of(MediaLibraryEvents.ASSET_URI, row.uri(), MediaLibraryEvents.ASSET_ID, row.id(),
+						MediaLibraryEvents.QUALITY, row.quality().name(), MediaLibraryEvents.REASON, why)));
+		return after.map(AssetRow::toPhotoAsset);
 	}
 
 	public Optional<PhotoAsset> findByJob(String jobId) {

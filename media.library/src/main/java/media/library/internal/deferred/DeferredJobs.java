@@ -35,6 +35,11 @@ public final class DeferredJobs implements AutoCloseable {
 		call("raise", jobId, s -> s.processImage(jobId));
 	}
 
+	/** No application waits for the FULL image of this job any more. */
+	public void cancelProcessImage(String jobId) {
+		call("lower", jobId, s -> s.cancelProcessImage(jobId));
+	}
+
 	/** The asset of this job went to the trash ({@code restorable}) or away for good. */
 	public void removeImage(String jobId, boolean restorable) {
 		call(restorable ? "lower" : "cancel", jobId, s -> s.removeImage(jobId, restorable));

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import org.osgi.service.log.Logger;
 
@@ -18,7 +19,9 @@ import media.library.MediaQuality;
 
 /**
  * The image requests of {@link media.library.MediaAssetManager}: starts each by its delivery mode, keeps the ones
- * waiting for a FULL image, and ends them when that image arrives, the job fails or the asset goes away.
+ * waiting for a FULL image, and ends them when the final image is in place (the FULL one, or a FAST one made
+ * final) or the asset goes away. The requests waiting on an asset are counted: the caller raises the job when the
+ * first one starts, and {@code lastCancelled} hears when a cancel leaves none waiting.
  */
 public final class ImageRequests {
 	private final ImageSource source;
@@ -27,35 +30,50 @@ public final class ImageRequests {
 	private final AtomicLong sequence = new AtomicLong();
 	private final Map<String, ImageRequest<?>> open = new ConcurrentHashMap<>();
 	private final Map<Long, Set<ImageRequest<?>>> waitingByAsset = new ConcurrentHashMap<>();
+	private final LongConsumer lastCancelled;
 
-	/** @param executor runs every read and handler call; it must not run them on the calling thread */
-	public ImageRequests(ImageSource source, Executor executor, Logger log) {
+	/**
+	 * @param executor      runs every read and handler call; it must not run them on the calling thread
+	 * @param lastCancelled told the id of an asset when a cancelled request was the last one waiting on it
+	 */
+	public ImageRequests(ImageSource source, Executor executor, LongConsumer lastCancelled, Logger log) {
 		this.source = source;
 		this.executor = executor;
+		this.lastCancelled = lastCancelled;
 		this.log = log;
+	}
+
+	/**
+	 * A started request.
+	 *
+	 * @param id           the request id
+	 * @param firstWaiting whether it waits for the final image and no other request waited on its asset before
+	 */
+	public record Started(String id, boolean firstWaiting) {
 	}
 
 	/**
 	 * Starts a request. The caller has checked that the asset exists.
 	 *
 	 * @param form turns the encoded file into what the handler takes
-	 * @return the request id
 	 */
-	public <T> String start(long assetId, DeliveryMode mode, MediaAssetDataHandler<T> handler,
+	public <T> Started start(long assetId, DeliveryMode mode, MediaAssetDataHandler<T> handler,
 			Function<byte[], T> form) {
 		String id = "request-" + sequence.incrementAndGet();
 		ImageRequest<T> request = new ImageRequest<>(id, assetId, mode, handler, form, executor, log);
 		open.put(id, request);
+		boolean[] first = {false};
 		if (mode != DeliveryMode.FAST_MODE) {
 			// Registered before the first read, so that a FULL image arriving in between is not missed.
 			waitingByAsset.compute(assetId, (k, requests) -> {
+				first[0] = requests == null;
 				Set<ImageRequest<?>> set = requests == null ? ConcurrentHashMap.newKeySet() : requests;
 				set.add(request);
 				return set;
 			});
 		}
 		request.then(() -> first(request));
-		return id;
+		return new Started(id, first[0]);
 	}
 
 	private void first(ImageRequest<?> request) {
@@ -69,36 +87,33 @@ public final class ImageRequests {
 			finish(request, request.endNow(goneWhileWaiting(request, e)));
 			return;
 		}
-		boolean full = image.quality() == MediaQuality.FULL;
 		switch (request.mode()) {
 			case FAST_MODE -> finish(request, request.deliverFinal(image));
 			case HIGH_QUALITY_MODE -> {
-				if (full) {
+				if (isFinal(image)) {
 					finish(request, request.deliverFinal(image));
-				} else if (!image.waitsForJob()) {
-					finish(request, request.endNow(noFullImage(request)));
 				}
 			}
 			case BALANCE_MODE -> {
-				if (full) {
+				if (isFinal(image)) {
 					finish(request, request.deliverFinal(image));
 				} else {
 					request.deliverIntermediate(image);
-					if (!image.waitsForJob()) {
-						finish(request, request.endNow(noFullImage(request)));
-					}
 				}
 			}
 		}
 	}
 
-	/** The FULL image of an asset is in place: every request waiting for it receives it. */
-	public void fullImageReady(long assetId) {
+	/**
+	 * The final image of an asset is in place (the FULL one, or its FAST one made final): every request waiting
+	 * for it receives it, with its quality.
+	 */
+	public void finalImageReady(long assetId) {
 		for (ImageRequest<?> request : waiting(assetId)) {
 			request.then(() -> {
 				try {
 					CurrentImage image = source.read(assetId);
-					if (image.quality() == MediaQuality.FULL) {
+					if (isFinal(image)) {
 						finish(request, request.deliverFinal(image));
 					}
 				} catch (MediaLibraryException e) {
@@ -129,7 +144,9 @@ public final class ImageRequests {
 		}
 		boolean cancelled = request.end(new MediaLibraryException(MediaLibraryErrorCode.CANCELLED,
 				"request " + requestId + " was cancelled"));
-		forget(request);
+		if (forget(request) && cancelled) {
+			lastCancelled.accept(request.assetId());
+		}
 		return cancelled;
 	}
 
@@ -152,12 +169,19 @@ public final class ImageRequests {
 		}
 	}
 
-	private void forget(ImageRequest<?> request) {
+	/** @return whether the request was the last one waiting on its asset */
+	private boolean forget(ImageRequest<?> request) {
 		open.remove(request.id());
+		boolean[] last = {false};
 		waitingByAsset.computeIfPresent(request.assetId(), (k, requests) -> {
-			requests.remove(request);
+			last[0] = requests.remove(request) && requests.isEmpty();
 			return requests.isEmpty() ? null : requests;
 		});
+		return last[0];
+	}
+
+	private static boolean isFinal(CurrentImage image) {
+		return image.quality() == MediaQuality.FULL || !image.waitsForJob();
 	}
 
 	/** An asset deleted under a request that waits for its FULL image ends it with CANCELLED, however it raced. */
@@ -166,10 +190,5 @@ public final class ImageRequests {
 			return new MediaLibraryException(MediaLibraryErrorCode.CANCELLED, failure.getMessage(), failure);
 		}
 		return failure;
-	}
-
-	private static MediaLibraryException noFullImage(ImageRequest<?> request) {
-		return new MediaLibraryException(MediaLibraryErrorCode.OPERATION_NOT_SUPPORTED,
-				"asset " + request.assetId() + " is FAST and no deferred job will deliver its FULL image");
 	}
 }

@@ -12,10 +12,11 @@ import media.library.PhotoType;
  *
  * @param stagedFile the name of a staged image that a committed replacement still has to rename over the
  *                   asset's file, or {@code null}
+ * @param finalReason why the FAST image is final because phase 2 could not succeed, or {@code null}
  */
 public record AssetRow(long id, String displayName, PhotoType photoType, String mimeType, int width, int height,
 		long size, Instant dateAdded, Instant dateModified, Instant dateTaken, MediaQuality quality,
-		String deferredJobId, boolean pending, boolean trashed, String stagedFile) {
+		String deferredJobId, boolean pending, boolean trashed, String stagedFile, String finalReason) {
 
 	/** @return whether an image was saved for this asset */
 	public boolean hasImage() {
@@ -30,6 +31,6 @@ public record AssetRow(long id, String displayName, PhotoType photoType, String 
 	/** @return the snapshot applications see */
 	public PhotoAsset toPhotoAsset() {
 		return new PhotoAsset(id, uri(), displayName, photoType, mimeType, width, height, size, dateAdded,
-				dateModified, dateTaken, quality, deferredJobId, pending, trashed);
+				dateModified, dateTaken, quality, deferredJobId, pending, trashed, finalReason);
 	}
 }

@@ -24,7 +24,7 @@ import media.library.PhotoType;
  */
 public final class AssetStore {
 	private static final String COLUMNS = "id, display_name, photo_type, mime_type, width, height, size, date_added, "
-			+ "date_modified, date_taken, quality, deferred_job_id, pending, trashed, staged_file";
+			+ "date_modified, date_taken, quality, deferred_job_id, pending, trashed, staged_file, final_reason";
 
 	private final LibraryDatabase database;
 
@@ -133,16 +133,53 @@ public final class AssetStore {
 				c -> update(c, "UPDATE asset SET staged_file = NULL WHERE id = ?", id));
 	}
 
-	/** @return the asset that held the job, which now holds none; empty when no asset held it */
-	public Optional<AssetRow> forgetJob(String jobId, Instant now) {
+	/**
+	 * Makes the FAST image of the asset holding a job its final image: the asset forgets the job and records why.
+	 *
+	 * @return the asset that held the job as it was before; empty when no FAST asset held it
+	 */
+	public Optional<AssetRow> finalizeFast(String jobId, String reason, Instant now) {
 		return database.write("failing job " + jobId, c -> {
-			Optional<AssetRow> row = selectOne(c, "WHERE deferred_job_id = ?", jobId);
+			Optional<AssetRow> row = selectOne(c, "WHERE deferred_job_id = ? AND quality = 'FAST'", jobId);
 			if (row.isPresent()) {
-				update(c, "UPDATE asset SET deferred_job_id = NULL, date_modified = ? WHERE id = ?",
-						now.toEpochMilli(), row.get().id());
+				update(c, "UPDATE asset SET deferred_job_id = NULL, final_reason = ?, date_modified = ? WHERE id = ?",
+						reason, now.toEpochMilli(), row.get().id());
 			}
 			return row;
 		});
+	}
+
+	/**
+	 * Commits the replacement of an asset's image by one the application gave, staged beside the asset's file: the
+	 * asset is FULL and final from this transaction on (its job, if any, is forgotten), it takes the capture time
+	 * the new image states ({@code dateTaken}, may be null to keep its own), it is saved when {@code save}, and the
+	 * staged file name is recorded until it has been renamed over.
+	 *
+	 * @return the row as it was before, or empty when the asset has no image any more
+	 */
+	public Optional<AssetRow> commitAppImage(long id, String stagedFile, SavedImage image, Instant dateTaken,
+			boolean save, Instant now) {
+		return database.write("replacing the image of asset " + id, c -> {
+			Optional<AssetRow> before = selectOne(c, "WHERE id = ? AND size > 0", id);
+			if (before.isPresent()) {
+				update(c, "UPDATE asset SET quality = 'FULL', deferred_job_id = NULL, final_reason = NULL, "
+						+ "staged_file = ?, width = ?, height = ?, size = ?, date_taken = COALESCE(?, date_taken), "
+						+ "pending = CASE WHEN ? THEN 0 ELSE pending END, date_modified = ? WHERE id = ?",
+						stagedFile, image.width(), image.height(), image.size(),
+						dateTaken == null ? null : dateTaken.toEpochMilli(), save, now.toEpochMilli(), id);
+			}
+			return before;
+		});
+	}
+
+	/** Undoes {@link #commitAppImage} when the staged file could not be renamed over the asset's file. */
+	public void revertAppImage(AssetRow before) {
+		database.write("reverting the replacement of asset " + before.id(), c -> update(c,
+				"UPDATE asset SET quality = ?, deferred_job_id = ?, final_reason = ?, staged_file = NULL, width = ?, "
+						+ "height = ?, size = ?, date_taken = ?, pending = ?, date_modified = ? WHERE id = ?",
+				before.quality().name(), before.deferredJobId(), before.finalReason(), before.width(), before.height(),
+				before.size(), before.dateTaken() == null ? null : before.dateTaken().toEpochMilli(), before.pending(),
+				before.dateModified().toEpochMilli(), before.id()));
 	}
 
 	/**
@@ -301,6 +338,7 @@ public final class AssetStore {
 				r.getString("mime_type"), r.getInt("width"), r.getInt("height"), r.getLong("size"),
 				Instant.ofEpochMilli(r.getLong("date_added")), Instant.ofEpochMilli(r.getLong("date_modified")),
 				dateTaken, MediaQuality.valueOf(r.getString("quality")), r.getString("deferred_job_id"),
-				r.getInt("pending") != 0, r.getInt("trashed") != 0, r.getString("staged_file"));
+				r.getInt("pending") != 0, r.getInt("trashed") != 0, r.getString("staged_file"),
+				r.getString("final_reason"));
 	}
 }

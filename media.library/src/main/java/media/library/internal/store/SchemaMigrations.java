@@ -36,7 +36,9 @@ final class SchemaMigrations {
 					)""",
 					"CREATE INDEX asset_listing ON asset (trashed, pending, date_added)"),
 			// 2: replacements committed in the database whose file rename may not have happened yet
-			List.of("ALTER TABLE asset ADD COLUMN staged_file TEXT"));
+			List.of("ALTER TABLE asset ADD COLUMN staged_file TEXT"),
+			// 3: why the FAST image of a photo whose phase 2 could not succeed is its final image
+			List.of("ALTER TABLE asset ADD COLUMN final_reason TEXT"));
 
 	private SchemaMigrations() {
 	}
