@@ -40,6 +40,7 @@ final class AssetTable {
 			.row("bytes", asset.size())
 			.row("quality", asset.quality())
 			.row("deferred job", Objects.toString(asset.deferredJobId(), "none"))
+			.row("final FAST", asset.finalised().map(reason -> "yes: " + reason).orElse("no"))
 			.row("added", when(asset.dateAdded()))
 			.row("modified", when(asset.dateModified()))
 			.row("taken", when(asset.dateTaken()))

@@ -1,0 +1,36 @@
+package camera.shell.internal.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import media.library.MediaQuality;
+import media.library.PhotoAsset;
+import media.library.PhotoType;
+
+class AssetTableTest {
+	private static String described(String finalReason) {
+		PhotoAsset asset = new PhotoAsset(7, "file://media/Photo/7/IMG_7.jpg", "IMG_7.jpg", PhotoType.IMAGE,
+				"image/jpeg", 32, 24, 100, Instant.EPOCH, Instant.EPOCH, null, MediaQuality.FAST, null, false, false,
+				finalReason);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		AssetTable.describe(asset, new PrintStream(out, true, StandardCharsets.UTF_8));
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void infoSaysWhyAFastImageIsTheFinalPhoto() {
+		assertThat(described("SPOOL_MISSING: the raw frames are gone")).containsPattern(
+				"final FAST\\s+\\|\\s+yes: SPOOL_MISSING: the raw frames are gone");
+	}
+
+	@Test
+	void infoSaysNoForAPhotoThatWasNotFinalisedFromFast() {
+		assertThat(described(null)).containsPattern("final FAST\\s+\\|\\s+no");
+	}
+}
