@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the built distribution (camera.app/target/darkroom.jar) through bin/darkroom as a user would, each run
+# in a fresh temporary directory outside the checkout, and checks:
+# - every way to stop it (exit, exit N, end of input, stop 0, SIGTERM) stops the framework and gives status 0
+#   or N, and leaves a library.db that holds every row when copied alone (the WAL was checkpointed);
+# - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log;
+# - a Java older than 25 gets one line and a non-zero status (skipped when no Java 17 is installed).
+# Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
+set -euo pipefail
+app=$(cd "$(dirname "$0")/../../.." && pwd)
+launcher="$app/bin/darkroom"
+old_java=/usr/lib/jvm/java-17-openjdk-amd64
+failures=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+rows() { # the number of assets in a database file, read on its own
+  if command -v sqlite3 >/dev/null; then sqlite3 "$1" 'SELECT count(*) FROM asset'
+  else python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM asset").fetchone()[0])' "$1"
+  fi
+}
+
+# run NAME EXPECTED_STATUS INPUT: one capture, then INPUT (empty: end of input)
+run() {
+  local name=$1 expected=$2 input=$3 dir="$work/$1" status=0
+  mkdir -p "$dir" && cd "$dir"
+  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "$launcher" >out.txt 2>err.txt || status=$?
+  check "$name" "$expected" "$status" "$dir"
+}
+
+check() {
+  local name=$1 expected=$2 status=$3 dir=$4
+  if [ "$status" != "$expected" ]; then fail "$name: exit status $status, expected $expected"; return; fi
+  if ! grep -q 'FAST' "$dir/out.txt"; then fail "$name: no capture in the output"; return; fi
+  mkdir -p "$dir/alone" && cp "$dir/data/media/library.db" "$dir/alone/"
+  local count; count=$(rows "$dir/alone/library.db" 2>&1) || true
+  if [ "$count" != 1 ]; then fail "$name: library.db copied alone holds '$count' assets, expected 1"; return; fi
+  if grep -E 'WARNING|Exception|^\s+at ' "$dir/out.txt" "$dir/err.txt"; then fail "$name: warnings or a stack trace"; return; fi
+  pass "$name: status $status, library.db complete on its own"
+}
+
+run exit 0 'exit\n'
+run exit-0 0 'exit 0\n'
+run exit-3 3 'exit 3\n'
+run end-of-input 0 ''
+run stop-0 0 'stop 0\n'
+
+# SIGTERM while the shell waits for input
+dir="$work/sigterm"; mkdir -p "$dir" && cd "$dir"
+mkfifo input
+"$launcher" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+kill -TERM "$pid"
+status=0; wait "$pid" || status=$?
+exec 3>&-
+check sigterm 0 "$status" "$dir"
+
+# The platform's own log
+if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
+  pass "the log: INFO lines in data/log/darkroom.log"
+else
+  fail "the log: no INFO line of the media library in data/log/darkroom.log"
+fi
+
+# A Java that is too old
+if [ -x "$old_java/bin/java" ]; then
+  status=0; message=$(JAVA_HOME=$old_java "$launcher" 2>&1 </dev/null) || status=$?
+  if [ "$status" != 0 ] && [ "$(printf '%s\n' "$message" | wc -l)" = 1 ] && [[ $message == *"Java 25"* ]]; then
+    pass "Java 17: '$message', status $status"
+  else
+    fail "Java 17: status $status, output: $message"
+  fi
+else
+  echo "skipped: no Java 17 at $old_java"
+fi
+
+if [ "$failures" != 0 ]; then echo "distribution test: $failures failed" >&2; exit 1; fi
+echo "distribution test: all passed"
