@@ -20,6 +20,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.console.Usage;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 import camera.shell.internal.input.CaptureMode;
 import camera.shell.internal.input.RequestMode;
@@ -142,6 +143,7 @@ public final class CameraCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call camera:profiles")
 	public void profiles() {
 		System.err.println("usage: camera:profiles [--no-format] <camera>");
@@ -185,6 +187,7 @@ public final class CameraCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:capture")
 	public void capture(@Descriptor("arguments camera:capture cannot take") String... arguments) {
 		System.err.println(CAPTURE_USAGE.explain(arguments));
@@ -217,6 +220,7 @@ public final class CameraCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:request")
 	public void request(@Descriptor("arguments camera:request cannot take") String... arguments) {
 		System.err.println(REQUEST_USAGE.explain(arguments));

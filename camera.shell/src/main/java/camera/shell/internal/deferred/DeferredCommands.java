@@ -22,6 +22,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.console.Usage;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 
 import org.apache.felix.service.command.CommandSession;
@@ -112,6 +113,7 @@ public final class DeferredCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of deferred:drain")
 	public void drain(@Descriptor("arguments deferred:drain cannot take") String... arguments) {
 		System.err.println(DRAIN_USAGE.explain(arguments));

@@ -11,6 +11,7 @@ import camera.shell.internal.console.CommandGuard;
 import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 import media.library.AssetQuery;
 import media.library.AssetUri;
@@ -85,6 +86,7 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:info")
 	public void info() {
 		System.err.println("usage: media:info <uri>");
@@ -107,6 +109,7 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:trash")
 	public void trash() {
 		System.err.println("usage: media:trash <uri>");
@@ -129,6 +132,7 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:restore")
 	public void restore() {
 		System.err.println("usage: media:restore <uri>");
@@ -147,6 +151,7 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:delete")
 	public void delete() {
 		System.err.println("usage: media:delete <uri>");
@@ -172,11 +177,13 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export(@Descriptor("the asset URI") String uri) {
 		System.err.println("usage: media:export <uri> <file>");
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export() {
 		System.err.println("usage: media:export <uri> <file>");
