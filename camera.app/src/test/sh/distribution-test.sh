@@ -4,6 +4,7 @@
 # - every way to stop it (exit, exit N, end of input, stop 0, SIGTERM) stops the framework and gives status 0
 #   or N, and leaves a library.db that holds every row when copied alone (the WAL was checkpointed);
 # - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log;
+# - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
 # - a Java older than 25 gets one line and a non-zero status (skipped when no Java 17 is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
@@ -66,6 +67,19 @@ if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev
   pass "the log: INFO lines in data/log/darkroom.log"
 else
   fail "the log: no INFO line of the media library in data/log/darkroom.log"
+fi
+
+# The README's tour, pasted line by line
+dir="$work/tour"; mkdir -p "$dir" && cd "$dir"
+awk '/^## A tour of the shell/ { tour = 1 } tour && /^```/ { if (++fences == 2) exit } tour && sub(/^g! /, "")' \
+  "$app/../README.md" >tour.txt
+status=0; timeout 300 "$launcher" <tour.txt >out.txt 2>err.txt || status=$?
+if [ "$status" != 0 ] || grep -E 'Exception|Cannot coerce|WARNING|^\s+at ' out.txt err.txt; then
+  fail "the README tour: status $status"; cat out.txt err.txt >&2
+elif [ ! -s photo.jpg ]; then
+  fail "the README tour: camera:request wrote no photo.jpg"
+else
+  pass "the README tour: $(wc -l <tour.txt) commands, status 0, photo.jpg written"
 fi
 
 # A Java that is too old
