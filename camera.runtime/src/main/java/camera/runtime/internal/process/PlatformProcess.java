@@ -29,7 +29,7 @@ import sun.misc.SignalHandler;
  * end of input or Ctrl-D, {@code stop 0}, {@code exit [status]}, SIGTERM), with the status {@code exit} asked
  * for, 0 otherwise. For a JVM that exits some other way ({@code System.exit}, SIGINT, SIGHUP) a shutdown hook
  * stops the framework and waits for it, bounded, so that every component deactivates and the media library
- * checkpoints its database.
+ * checkpoints its database. Stopping this bundle alone does not stop the platform.
  * <p>
  * {@code exit} is registered in Gogo's own {@code gogo} scope: the stock shell profile searches that scope
  * first, so {@code exit} finds this command before {@code system:exit}, which is {@code System.exit} and would
@@ -83,7 +83,12 @@ public final class PlatformProcess implements Callable<Integer> {
 		} catch (IllegalStateException jvmAlreadyExiting) {
 			// the hook is running or about to: it is what stops the framework
 		}
-		stopping.countDown();
+		if ((framework.getState() & Bundle.STOPPING) != 0) {
+			stopping.countDown();
+		} else {
+			// only this bundle stops: the launcher keeps waiting, and exits 117 when the framework stops
+			log.warn("camera.runtime stopped while the platform runs: the process no longer knows its exit status");
+		}
 	}
 
 	private void stop(int status) {
