@@ -3,7 +3,8 @@
 # in a fresh temporary directory outside the checkout, and checks:
 # - every way to stop it (exit, exit N, end of input, stop 0, SIGTERM) stops the framework and gives status 0
 #   or N, and leaves a library.db that holds every row when copied alone (the WAL was checkpointed);
-# - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log;
+# - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
+#   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
 # - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
@@ -75,6 +76,18 @@ if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev
   pass "the log: INFO lines in data/log/darkroom.log"
 else
   fail "the log: no INFO line of the media library in data/log/darkroom.log"
+fi
+
+# Warnings on the console as well as in the file, INFO in the file only
+dir="$work/log-levels"; mkdir -p "$dir" && cd "$dir"
+printf '%s\n' 'lf = $.context getService ($.context getServiceReference org.osgi.service.log.LoggerFactory)' \
+  '($lf getLogger test) warn "a warning for the console"' '($lf getLogger test) info "an info for the file"' |
+  timeout 120 "$launcher" >out.txt 2>err.txt || true
+if grep -q 'WARN .*a warning for the console' err.txt && ! grep -q 'an info' err.txt &&
+  grep -q 'INFO .*an info for the file' data/log/darkroom.log && grep -q 'WARN .*a warning' data/log/darkroom.log; then
+  pass "the log: warnings on stderr and in the file, INFO in the file only"
+else
+  fail "the log levels: stderr: $(cat err.txt)"
 fi
 
 # The README's tour, pasted line by line
