@@ -27,10 +27,23 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 
-rows() { # the number of assets in a database file, read on its own
-  if command -v sqlite3 >/dev/null; then sqlite3 "$1" 'SELECT count(*) FROM asset'
-  else python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM asset").fetchone()[0])' "$1"
+rows() { # the number of assets in a database file, read on its own: sqlite3, else the jar's own SQLite driver
+  if command -v sqlite3 >/dev/null; then sqlite3 "$1" 'SELECT count(*) FROM asset'; return; fi
+  if [ ! -f "$work/Rows.java" ]; then
+    (cd "$work" && "$JAVA_HOME/bin/jar" xf "$app/target/darkroom.jar" $("$JAVA_HOME/bin/jar" tf "$app/target/darkroom.jar" | grep '^jar/sqlite-jdbc'))
+    cat >"$work/Rows.java" <<'JAVA'
+public class Rows {
+  public static void main(String[] args) throws Exception {
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + args[0]);
+        var rows = db.createStatement().executeQuery("SELECT count(*) FROM asset")) {
+      rows.next();
+      System.out.println(rows.getInt(1));
+    }
+  }
+}
+JAVA
   fi
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(echo "$work"/jar/sqlite-jdbc-*.jar)" "$work/Rows.java" "$1"
 }
 
 # run NAME EXPECTED_STATUS INPUT: one capture, then INPUT (empty: end of input)
