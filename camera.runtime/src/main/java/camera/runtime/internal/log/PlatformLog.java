@@ -78,10 +78,8 @@ public final class PlatformLog implements LogListener {
 				files.keptFiles());
 		synchronized (this) {
 			logReader.addLogListener(this);
-			// the history is newest first; entries that arrive meanwhile wait for the lock and are not repeated
-			List<LogEntry> history = Collections.list(logReader.getLog());
-			Collections.reverse(history);
-			history.forEach(this::write);
+			// entries that arrive meanwhile wait for the lock and are not repeated
+			writeHistory();
 		}
 	}
 
@@ -93,7 +91,16 @@ public final class PlatformLog implements LogListener {
 	@Deactivate
 	synchronized void deactivate() throws IOException {
 		logReader.removeLogListener(this);
+		// the Log Service delivers to listeners on a thread of its own: what it has not delivered yet is in its history
+		writeHistory();
 		file.close();
+	}
+
+	/** Writes the entries of the Log Service's history (newest first) not written yet, oldest first. */
+	private void writeHistory() {
+		List<LogEntry> history = Collections.list(logReader.getLog());
+		Collections.reverse(history);
+		history.forEach(this::write);
 	}
 
 	private void write(LogEntry entry) {
