@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 
-/** Runs one command line in a fresh Gogo session with in-memory streams, the way a user's shell would. */
+/**
+ * Runs one command line in a fresh Gogo session with in-memory streams, the way a user's shell would: with the
+ * command search path of the stock shell profile ({@code SCOPE = gogo:*}), so that a name in several scopes
+ * ({@code help}) resolves as it does at the prompt.
+ */
 final class GogoShell {
 	private final CommandProcessor processor;
 
@@ -52,6 +56,7 @@ final class GogoShell {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Exception failure = null;
 		try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err)) {
+			session.put("SCOPE", "gogo:*");
 			session.execute(commandLine);
 		} catch (Exception e) {
 			failure = e;

@@ -96,6 +96,15 @@ class ShellBadInputTest {
 				deferred:drain -t soon => -t: not a whole number: 'soon'
 				deferred:drain 5 => deferred:drain does not take '5'; usage: deferred:drain [-t seconds]
 				camera:request -z file://media/Photo/1/a.jpg => camera:request does not take '-z'; usage:
+				camera:list --bogus => camera:list does not take '--bogus'; usage: camera:list [--no-format]
+				camera:profiles --x sim-back => camera:profiles does not take '--x'; usage:
+				media:list --bogus => media:list does not take '--bogus'; usage:
+				media:list --quality => media:list: the option --quality needs a value; usage:
+				media:info file://media/Photo/1/a.jpg extra => media:info does not take 'extra'; usage: media:info <uri>
+				deferred:jobs -x => deferred:jobs does not take '-x'; usage: deferred:jobs [--no-format]
+				deferred:stats now => deferred:stats does not take 'now'; usage: deferred:stats
+				deferred:pause 5 => deferred:pause does not take '5'; usage: deferred:pause
+				media:export file://media/Photo/1/a.jpg a.jpg b.jpg => media:export does not take 'b.jpg'; usage:
 				""")
 		void refusesUnknownModesAndValuesWithOneLine(String commandLine, String expected) {
 			assertOneLine(commandLine, expected);

@@ -20,6 +20,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.console.Usage;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 import camera.shell.internal.input.CaptureMode;
 import camera.shell.internal.input.RequestMode;
@@ -58,6 +59,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = CameraCommands.Timeouts.class)
 public final class CameraCommands {
 	static final String PID = "camera.shell.camera";
+	private static final Usage LIST_USAGE = new Usage("camera:list", "camera:list [--no-format]", Set.of(),
+			Set.of("--no-format"), 0);
+	private static final Usage PROFILES_USAGE = new Usage("camera:profiles", "camera:profiles [--no-format] <camera>",
+			Set.of(), Set.of("--no-format"), 1);
 	private static final Usage CAPTURE_USAGE = new Usage("camera:capture",
 			"camera:capture [-c camera] [-n count] [-m deferred|single|proxy] [-q high|medium|low] [-s WxH] "
 					+ "[-r rotation]",
@@ -109,7 +114,7 @@ public final class CameraCommands {
 	@Descriptor("lists the cameras: id, name, HAL, position and whether they defer photo delivery")
 	public void list(
 			@Descriptor("print tab-separated rows without header, for scripts")
-			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat) {
 		guard().run("camera:list", System.err, () -> {
 			CameraManager cameras = Services.require(cameraManager, Services.NO_CAMERA_MANAGER);
 			CameraLookup lookup = new CameraLookup(cameras);
@@ -122,14 +127,21 @@ public final class CameraCommands {
 				String deferred = profiles.isEmpty() ? "no" : probe.deferredSupport(camera, profiles.getFirst());
 				table.row(camera.cameraId(), camera.name(), camera.hal(), camera.position(), deferred);
 			}
-			table.print(System.out, noFormat, Services.NO_CAMERA);
+			table.print(System.out, Boolean.parseBoolean(noFormat), Services.NO_CAMERA);
 		});
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of camera:list")
+	public void list(@Descriptor("an argument camera:list cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(LIST_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
 	@Descriptor("lists the photo profiles of a camera: format, size and megapixels, largest first")
 	public void profiles(
 			@Descriptor("print tab-separated rows without header, for scripts")
-			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat,
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat,
 			@Descriptor("the camera id, as camera:list shows it")
 			@CompletesWith(CompletionValues.CAMERA_IDS) String camera) {
 		guard().run("camera:profiles", System.err, () -> {
@@ -138,13 +150,21 @@ public final class CameraCommands {
 			for (Profile profile : lookup.profiles(lookup.camera(camera))) {
 				table.row(profile.format(), profile.size(), String.format("%.1f", profile.size().pixels() / 1e6));
 			}
-			table.print(System.out, noFormat, "camera '" + camera + "' offers no photo profile");
+			table.print(System.out, Boolean.parseBoolean(noFormat), "camera '" + camera + "' offers no photo profile");
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call camera:profiles")
 	public void profiles() {
 		System.err.println("usage: camera:profiles [--no-format] <camera>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of camera:profiles")
+	public void profiles(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("the arguments after them") String... more) {
+		System.err.println(PROFILES_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
 	@Descriptor("takes photos the way an app does and saves them to the media library; prints one line per "
@@ -185,6 +205,7 @@ public final class CameraCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:capture")
 	public void capture(@Descriptor("arguments camera:capture cannot take") String... arguments) {
 		System.err.println(CAPTURE_USAGE.explain(arguments));
@@ -217,6 +238,7 @@ public final class CameraCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:request")
 	public void request(@Descriptor("arguments camera:request cannot take") String... arguments) {
 		System.err.println(REQUEST_USAGE.explain(arguments));

@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import camera.shell.internal.console.UsageOverload;
+
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 
 /**
  * What a Gogo command accepts, read from the annotations of its method so that completion follows the command.
- * A command's usage overloads only explain mistakes; its syntax is the overload with the most parameters.
+ * A command's usage overloads ({@link UsageOverload}) only explain mistakes; its syntax is the other overload
+ * with the most parameters.
  *
  * @param name        the scoped name, e.g. {@code camera:capture}
  * @param description the command's {@code @Descriptor}
@@ -35,7 +38,8 @@ public record CommandSyntax(String name, String description, List<OptionSyntax> 
 	public static List<CommandSyntax> of(String scope, Class<?> commands, Collection<String> functions) {
 		Map<String, Method> fullest = new TreeMap<>();
 		for (Method method : commands.getMethods()) {
-			if (functions.contains(method.getName()) && !Modifier.isStatic(method.getModifiers())) {
+			if (functions.contains(method.getName()) && !Modifier.isStatic(method.getModifiers())
+					&& !method.isAnnotationPresent(UsageOverload.class)) {
 				fullest.merge(method.getName(), method,
 						(a, b) -> Comparator.comparingInt(Method::getParameterCount).compare(a, b) >= 0 ? a : b);
 			}

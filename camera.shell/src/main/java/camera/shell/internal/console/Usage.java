@@ -42,4 +42,15 @@ public record Usage(String command, String usage, Set<String> valueOptions, Set<
 		}
 		return "usage: " + usage;
 	}
+
+	/**
+	 * @return {@code first} and {@code rest} as one array, for the usage overloads that take at least one argument
+	 *         so that Gogo never picks them for a call without arguments
+	 */
+	public static String[] join(String first, String... rest) {
+		String[] all = new String[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
+	}
 }

@@ -22,6 +22,7 @@ import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import camera.shell.internal.console.Usage;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 
 import org.apache.felix.service.command.CommandSession;
@@ -47,6 +48,11 @@ import org.osgi.service.log.LoggerFactory;
 		"osgi.command.function=pause", "osgi.command.function=resume" })
 public final class DeferredCommands {
 	private static final long PROGRESS_INTERVAL_MILLIS = 500;
+	private static final Usage JOBS_USAGE = new Usage("deferred:jobs", "deferred:jobs [--no-format]", Set.of(),
+			Set.of("--no-format"), 0);
+	private static final Usage STATS_USAGE = new Usage("deferred:stats", "deferred:stats", Set.of(), Set.of(), 0);
+	private static final Usage PAUSE_USAGE = new Usage("deferred:pause", "deferred:pause", Set.of(), Set.of(), 0);
+	private static final Usage RESUME_USAGE = new Usage("deferred:resume", "deferred:resume", Set.of(), Set.of(), 0);
 	private static final Usage DRAIN_USAGE = new Usage("deferred:drain", "deferred:drain [-t seconds]",
 			Set.of("-t", "--timeout"), Set.of(), 0);
 
@@ -72,7 +78,7 @@ public final class DeferredCommands {
 	@Descriptor("lists the deferred jobs not yet completed, highest priority first")
 	public void jobs(
 			@Descriptor("print tab-separated rows without header, the asset URI in its own column, for scripts")
-			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat) {
 		guard().run("deferred:jobs", System.err, () -> {
 			DeferredProcessing processing = Services.require(deferredProcessing, Services.NO_DEFERRED_PROCESSING);
 			Table table = Table.of(Column.left("JOB"), Column.left("STATE"), Column.left("PRIORITY"),
@@ -81,8 +87,15 @@ public final class DeferredCommands {
 				table.row(job.jobId(), job.state(), job.priority(), job.attempts(), job.createdAt(),
 						Objects.toString(job.assetUri(), "-"), Objects.toString(job.error(), ""));
 			}
-			table.print(System.out, noFormat, "no deferred jobs");
+			table.print(System.out, Boolean.parseBoolean(noFormat), "no deferred jobs");
 		});
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of deferred:jobs")
+	public void jobs(@Descriptor("an argument deferred:jobs cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(JOBS_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
 	@Descriptor("shows the queue, the latencies, the JPEG codec and every scheduling condition")
@@ -91,6 +104,13 @@ public final class DeferredCommands {
 			DeferredProcessing processing = Services.require(deferredProcessing, Services.NO_DEFERRED_PROCESSING);
 			StatsReport.print(processing.stats(), System.out);
 		});
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of deferred:stats")
+	public void stats(@Descriptor("an argument deferred:stats cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(STATS_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
 	@Descriptor("runs every pending job regardless of machine pressure and waits until none is pending, "
@@ -112,6 +132,7 @@ public final class DeferredCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of deferred:drain")
 	public void drain(@Descriptor("arguments deferred:drain cannot take") String... arguments) {
 		System.err.println(DRAIN_USAGE.explain(arguments));
@@ -125,12 +146,26 @@ public final class DeferredCommands {
 		});
 	}
 
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of deferred:pause")
+	public void pause(@Descriptor("an argument deferred:pause cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(PAUSE_USAGE.explain(Usage.join(unexpected, more)));
+	}
+
 	@Descriptor("starts deferred jobs again after deferred:pause")
 	public void resume() {
 		guard().run("deferred:resume", System.err, () -> {
 			Services.require(deferredProcessing, Services.NO_DEFERRED_PROCESSING).resume();
 			System.out.println("deferred processing resumed");
 		});
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of deferred:resume")
+	public void resume(@Descriptor("an argument deferred:resume cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(RESUME_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
 	/**

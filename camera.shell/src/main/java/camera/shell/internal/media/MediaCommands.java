@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import camera.shell.internal.completion.CompletesWith;
 import camera.shell.internal.completion.CompletionValues;
@@ -11,6 +12,8 @@ import camera.shell.internal.console.CommandGuard;
 import camera.shell.internal.console.Services;
 import camera.shell.internal.console.ShellSession;
 import camera.shell.internal.console.Table;
+import camera.shell.internal.console.Usage;
+import camera.shell.internal.console.UsageOverload;
 import camera.shell.internal.input.Arguments;
 import media.library.AssetQuery;
 import media.library.AssetUri;
@@ -43,6 +46,15 @@ public final class MediaCommands {
 	private static final int PAGE = 500;
 	/** Export reads the image that exists now, which the library has at hand. */
 	private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60);
+	private static final Usage INFO_USAGE = new Usage("media:info", "media:info <uri>", Set.of(), Set.of(), 1);
+	private static final Usage TRASH_USAGE = new Usage("media:trash", "media:trash <uri>", Set.of(), Set.of(), 1);
+	private static final Usage RESTORE_USAGE = new Usage("media:restore", "media:restore <uri>", Set.of(), Set.of(), 1);
+	private static final Usage DELETE_USAGE = new Usage("media:delete", "media:delete <uri>", Set.of(), Set.of(), 1);
+	private static final Usage EXPORT_USAGE = new Usage("media:export", "media:export <uri> <file>", Set.of(),
+			Set.of(), 2);
+	private static final Usage LIST_USAGE = new Usage("media:list",
+			"media:list [--quality fast|full] [--trashed] [--no-format]", Set.of("--quality"),
+			Set.of("--trashed", "--no-format"), 0);
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
@@ -61,17 +73,25 @@ public final class MediaCommands {
 			@Parameter(names = "--quality", absentValue = "")
 			@CompletesWith(CompletionValues.MEDIA_QUALITIES) String quality,
 			@Descriptor("list the assets in the trash instead")
-			@Parameter(names = "--trashed", presentValue = "true", absentValue = "false") boolean trashed,
+			@Parameter(names = "--trashed", presentValue = "true", absentValue = "false") String trashed,
 			@Descriptor("print tab-separated rows without header, the asset URI first, for scripts")
-			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat) {
 		guard().run("media:list", System.err, () -> {
 			MediaQuality only = quality.isEmpty() ? null : Arguments.choice("--quality", quality, MediaQuality.class);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			AssetQuery query = AssetQuery.all().withQuality(only);
-			query = trashed ? query.inTrash() : query;
+			boolean inTrash = Boolean.parseBoolean(trashed);
+			query = inTrash ? query.inTrash() : query;
 			Table table = AssetTable.of(allPages(library, query));
-			table.print(System.out, noFormat, trashed ? "the trash is empty" : "no assets");
+			table.print(System.out, Boolean.parseBoolean(noFormat), inTrash ? "the trash is empty" : "no assets");
 		});
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:list")
+	public void list(@Descriptor("an argument media:list cannot take") String unexpected,
+			@Descriptor("the arguments after it") String... more) {
+		System.err.println(LIST_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
 	@Descriptor("shows everything the library knows about an asset")
@@ -85,9 +105,17 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:info")
 	public void info() {
 		System.err.println("usage: media:info <uri>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:info")
+	public void info(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("the arguments after them") String... more) {
+		System.err.println(INFO_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
 	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
@@ -107,9 +135,17 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:trash")
 	public void trash() {
 		System.err.println("usage: media:trash <uri>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:trash")
+	public void trash(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("the arguments after them") String... more) {
+		System.err.println(TRASH_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
 	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
@@ -129,9 +165,17 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:restore")
 	public void restore() {
 		System.err.println("usage: media:restore <uri>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:restore")
+	public void restore(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("the arguments after them") String... more) {
+		System.err.println(RESTORE_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
 	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
@@ -147,9 +191,17 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:delete")
 	public void delete() {
 		System.err.println("usage: media:delete <uri>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:delete")
+	public void delete(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("the arguments after them") String... more) {
+		System.err.println(DELETE_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
 	@Descriptor("writes the current image of an asset to a new file")
@@ -172,14 +224,23 @@ public final class MediaCommands {
 		});
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export(@Descriptor("the asset URI") String uri) {
 		System.err.println("usage: media:export <uri> <file>");
 	}
 
+	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export() {
 		System.err.println("usage: media:export <uri> <file>");
+	}
+
+	@UsageOverload
+	@Descriptor("says what is wrong with the arguments of media:export")
+	public void export(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
+			@Descriptor("an argument") String third, @Descriptor("the arguments after them") String... more) {
+		System.err.println(EXPORT_USAGE.explain(Usage.join(first, Usage.join(second, Usage.join(third, more)))));
 	}
 
 	private static List<PhotoAsset> allPages(PhotoAccessHelper library, AssetQuery query) {

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Runs the built distribution (camera.app/target/darkroom.jar) through bin/darkroom as a user would, each run
+# in a fresh temporary directory outside the checkout, and checks:
+# - every way to stop it (exit, exit N, end of input, stop 0, SIGTERM) stops the framework and gives status 0
+#   or N, and leaves a library.db that holds every row when copied alone (the WAL was checkpointed);
+# - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
+#   warnings also on stderr;
+# - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
+# - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed).
+# Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
+set -euo pipefail
+app=$(cd "$(dirname "$0")/../../.." && pwd)
+launcher="$app/bin/darkroom"
+# A Java older than 25 for the launcher's check: OLD_JAVA_HOME, else the first one installed on the machine.
+jdk_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+old_java=${OLD_JAVA_HOME:-}
+if [ -z "$old_java" ]; then
+  for candidate in /usr/lib/jvm/*; do
+    major=$(jdk_major "$candidate" 2>/dev/null || true)
+    if [ -n "$major" ] && [ "${major%%.*}" -lt 25 ] 2>/dev/null; then old_java=$candidate; break; fi
+  done
+fi
+failures=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+rows() { # the number of assets in a database file, read on its own: sqlite3, else the jar's own SQLite driver
+  if command -v sqlite3 >/dev/null; then sqlite3 "$1" 'SELECT count(*) FROM asset'; return; fi
+  if [ ! -f "$work/Rows.java" ]; then
+    (cd "$work" && "$JAVA_HOME/bin/jar" xf "$app/target/darkroom.jar" $("$JAVA_HOME/bin/jar" tf "$app/target/darkroom.jar" | grep '^jar/sqlite-jdbc'))
+    cat >"$work/Rows.java" <<'JAVA'
+public class Rows {
+  public static void main(String[] args) throws Exception {
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + args[0]);
+        var rows = db.createStatement().executeQuery("SELECT count(*) FROM asset")) {
+      rows.next();
+      System.out.println(rows.getInt(1));
+    }
+  }
+}
+JAVA
+  fi
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(echo "$work"/jar/sqlite-jdbc-*.jar)" "$work/Rows.java" "$1"
+}
+
+# run NAME EXPECTED_STATUS INPUT: one capture, then INPUT (empty: end of input)
+run() {
+  local name=$1 expected=$2 input=$3 dir="$work/$1" status=0
+  mkdir -p "$dir" && cd "$dir"
+  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "$launcher" >out.txt 2>err.txt || status=$?
+  check "$name" "$expected" "$status" "$dir"
+}
+
+check() {
+  local name=$1 expected=$2 status=$3 dir=$4
+  if [ "$status" != "$expected" ]; then fail "$name: exit status $status, expected $expected"; return; fi
+  if ! grep -q 'FAST' "$dir/out.txt"; then fail "$name: no capture in the output"; return; fi
+  mkdir -p "$dir/alone" && cp "$dir/data/media/library.db" "$dir/alone/"
+  local count; count=$(rows "$dir/alone/library.db" 2>&1) || true
+  if [ "$count" != 1 ]; then fail "$name: library.db copied alone holds '$count' assets, expected 1"; return; fi
+  if grep -E 'WARNING|Exception|^\s+at ' "$dir/out.txt" "$dir/err.txt"; then fail "$name: warnings or a stack trace"; return; fi
+  pass "$name: status $status, library.db complete on its own"
+}
+
+run exit 0 'exit\n'
+run exit-0 0 'exit 0\n'
+run exit-3 3 'exit 3\n'
+run end-of-input 0 ''
+run stop-0 0 'stop 0\n'
+
+# SIGTERM while the shell waits for input
+dir="$work/sigterm"; mkdir -p "$dir" && cd "$dir"
+mkfifo input
+"$launcher" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+kill -TERM "$pid"
+status=0; wait "$pid" || status=$?
+exec 3>&-
+check sigterm 0 "$status" "$dir"
+
+# The platform's own log
+if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
+  pass "the log: INFO lines in data/log/darkroom.log"
+else
+  fail "the log: no INFO line of the media library in data/log/darkroom.log"
+fi
+
+# Warnings on the console as well as in the file, INFO in the file only
+dir="$work/log-levels"; mkdir -p "$dir" && cd "$dir"
+printf '%s\n' 'lf = $.context getService ($.context getServiceReference org.osgi.service.log.LoggerFactory)' \
+  '($lf getLogger test) warn "a warning for the console"' '($lf getLogger test) info "an info for the file"' |
+  timeout 120 "$launcher" >out.txt 2>err.txt || true
+if grep -q 'WARN .*a warning for the console' err.txt && ! grep -q 'an info' err.txt &&
+  grep -q 'INFO .*an info for the file' data/log/darkroom.log && grep -q 'WARN .*a warning' data/log/darkroom.log; then
+  pass "the log: warnings on stderr and in the file, INFO in the file only"
+else
+  fail "the log levels: stderr: $(cat err.txt)"
+fi
+
+# The README's tour, pasted line by line
+dir="$work/tour"; mkdir -p "$dir" && cd "$dir"
+awk '/^## A tour of the shell/ { tour = 1 } tour && /^```/ { if (++fences == 2) exit } tour && sub(/^g! /, "")' \
+  "$app/../README.md" >tour.txt
+status=0; timeout 300 "$launcher" <tour.txt >out.txt 2>err.txt || status=$?
+if [ "$status" != 0 ] || grep -E 'Exception|Cannot coerce|WARNING|^\s+at ' out.txt err.txt; then
+  fail "the README tour: status $status"; cat out.txt err.txt >&2
+elif [ ! -s photo.jpg ]; then
+  fail "the README tour: camera:request wrote no photo.jpg"
+else
+  pass "the README tour: $(wc -l <tour.txt) commands, status 0, photo.jpg written"
+fi
+
+# A Java that is too old
+if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then
+  status=0; message=$(JAVA_HOME=$old_java "$launcher" 2>&1 </dev/null) || status=$?
+  if [ "$status" != 0 ] && [ "$(printf '%s\n' "$message" | wc -l)" = 1 ] && [[ $message == *"Java 25"* ]]; then
+    pass "an older Java: '$message', status $status"
+  else
+    fail "an older Java ($old_java): status $status, output: $message"
+  fi
+else
+  echo "skipped: no Java older than 25 installed"
+fi
+
+if [ "$failures" != 0 ]; then echo "distribution test: $failures failed" >&2; exit 1; fi
+echo "distribution test: all passed"
