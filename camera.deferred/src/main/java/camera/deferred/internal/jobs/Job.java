@@ -22,6 +22,7 @@ final class Job {
 	private Instant queuedAt;
 	private Instant notBefore = Instant.MIN;
 	private int attempts;
+	private int storageWaits;
 	/** Attempts a process died during, from the spool: a burst that kills the process must not loop for ever. */
 	private final int interrupted;
 	private int assetChecks;
@@ -133,6 +134,23 @@ final class Job {
 		attempts--;
 		requeue(Instant.MIN);
 		queuedAt = now;
+	}
+
+	/**
+	 * The attempt could not write its output (a full or failing disk): FAILED, to run again from that time, without
+	 * counting as one of the job's attempts.
+	 *
+	 * @return how many such waits the job has had in a row, this one included
+	 */
+	int failForStorage(String reason, Instant retryAt) {
+		attempts--;
+		fail(reason, retryAt);
+		return ++storageWaits;
+	}
+
+	/** @return how many attempts in a row could not write their output */
+	int storageWaits() {
+		return storageWaits;
 	}
 
 	/** The attempt failed: FAILED, to run again from that time. */

@@ -12,6 +12,8 @@ enum JobError {
 	TIMED_OUT,
 	/** The library could not replace the image. */
 	REPLACEMENT_FAILED,
+	/** The developed photo could not be written, the disk being full or failing: the attempt is tried again. */
+	STORAGE_FULL,
 	/** Attempts were started but never ended, across restarts: the job may be what brings the process down. */
 	ABANDONED_ATTEMPTS;
 

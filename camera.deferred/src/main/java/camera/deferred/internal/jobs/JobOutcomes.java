@@ -56,6 +56,15 @@ final class JobOutcomes {
 	}
 
 	/** The attempt counted by the calling worker failed: the job is retried, or ends in ERROR after the last. */
+	/** The attempt could not write its output: it is tried again later, not counted, its frames kept. */
+	void storageFull(Job job, String reason) {
+		log.warn("job {} could not write its photo; it will be tried again, its raw frames are kept: {}", job.id(),
+				reason);
+		if (!table.failForStorage(job, reason)) {
+			dropLater(job);
+		}
+	}
+
 	void attemptFailed(Job job, String reason) {
 		if (job.attempts() >= table.settings().maxAttempts()) {
 			endInError(job, reason);

@@ -14,6 +14,7 @@ import org.osgi.service.log.Logger;
 import camera.deferred.internal.schedule.Conditions;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
+import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
 import media.library.PhotoAsset;
 import media.library.processing.CameraPhotoStore;
@@ -90,7 +91,7 @@ final class JobRunner {
 				|| Conditions.mustYield(job.priority(), services.conditions().get())
 				|| scheduler.mustMakeWayForHigh(job);
 		try {
-			spool.recordInterruptedAttempts(job.id(), job.interrupted() + 1);
+			countThisAttempt(job);
 			BurstMetadata.Stored stored = spool.read(job.id());
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
@@ -109,6 +110,9 @@ final class JobRunner {
 		} catch (CancellationException e) {
 			discardOutput(job);
 			return () -> stoppedAtTile(job, deadline);
+		} catch (WriteFailed e) {
+			discardOutput(job);
+			return () -> outcomes.storageFull(job, JobError.STORAGE_FULL.reason(e.getMessage()));
 		} catch (NoSuchFileException e) {
 			discardOutput(job);
 			return () -> outcomes.endInError(job,
@@ -118,6 +122,9 @@ final class JobRunner {
 			return () -> outcomes.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));
 		} catch (MediaLibraryException e) {
 			discardOutput(job);
+			if (e.errorCode() == MediaLibraryErrorCode.STORAGE_FULL) {
+				return () -> outcomes.storageFull(job, JobError.STORAGE_FULL.reason(e.getMessage()));
+			}
 			return () -> outcomes.attemptFailed(job,
 					JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
 		} catch (RuntimeException | OutOfMemoryError e) {
@@ -125,6 +132,17 @@ final class JobRunner {
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
 			return () -> outcomes.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	/** The attempt counts as one the process died during until it ends; a disk that cannot take that fails it. */
+	private void countThisAttempt(Job job) throws IOException {
+		try {
+			spool.recordInterruptedAttempts(job.id(), job.interrupted() + 1);
+		} catch (NoSuchFileException e) {
+			throw e;
+		} catch (IOException e) {
+			throw new WriteFailed("the attempt count of job " + job.id() + " could not be written", e);
 		}
 	}
 

@@ -31,6 +31,8 @@ import camera.deferred.internal.stats.Latencies;
  */
 final class JobTable {
 	private static final Duration LONGEST_ASSET_WAIT = Duration.ofMinutes(1);
+	private static final Duration SHORTEST_STORAGE_WAIT = Duration.ofSeconds(1);
+	private static final Duration LONGEST_STORAGE_WAIT = Duration.ofMinutes(5);
 
 	private final ReentrantLock lock = new ReentrantLock();
 	/** Signalled whenever work may have become runnable or a job changed state. */
@@ -425,6 +427,37 @@ final class JobTable {
 				return false;
 			}
 			housekeeping.publish(job, Map.of());
+			queue.add(job);
+			signalChange();
+			return true;
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The running job's attempt could not write its output: FAILED is posted with the reason and the job queues to
+	 * run again after a wait that doubles with each such attempt in a row, from the retry delay (at least a second)
+	 * up to five minutes. The attempt does not count against the job's attempts, and its frames stay.
+	 *
+	 * @return false when the job was cancelled meanwhile and has left the table: its spool is the caller's to drop
+	 */
+	boolean failForStorage(Job job, String reason) {
+		lock.lock();
+		try {
+			running--;
+			Duration first = settings.retryDelay().compareTo(SHORTEST_STORAGE_WAIT) < 0 ? SHORTEST_STORAGE_WAIT
+					: settings.retryDelay();
+			Duration wait = first.multipliedBy(1L << Math.min(job.storageWaits(), 16));
+			if (wait.compareTo(LONGEST_STORAGE_WAIT) > 0) {
+				wait = LONGEST_STORAGE_WAIT;
+			}
+			job.failForStorage(reason, clock.instant().plus(wait));
+			housekeeping.publish(job, Map.of(DeferredJobEvents.ERROR, reason));
+			if (job.cancelled()) {
+				forget(job);
+				return false;
+			}
 			queue.add(job);
 			signalChange();
 			return true;

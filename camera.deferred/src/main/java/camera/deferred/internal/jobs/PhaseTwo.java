@@ -45,15 +45,19 @@ final class PhaseTwo {
 			throw new CancellationException("job " + jobId + " was stopped after development");
 		}
 		byte[] jpeg = codec.encodeCompact(image, quality, exif(burst));
-		Files.createDirectories(outputDirectory);
 		Path file = outputDirectory.resolve(jobId + ".jpg");
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING)) {
-			ByteBuffer data = ByteBuffer.wrap(jpeg);
-			while (data.hasRemaining()) {
-				channel.write(data);
+		try {
+			Files.createDirectories(outputDirectory);
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer data = ByteBuffer.wrap(jpeg);
+				while (data.hasRemaining()) {
+					channel.write(data);
+				}
+				channel.force(true);
 			}
-			channel.force(true);
+		} catch (IOException e) {
+			throw new WriteFailed("the FULL image of job " + jobId + " could not be written", e);
 		}
 		return new Developed(file, image.width(), image.height());
 	}

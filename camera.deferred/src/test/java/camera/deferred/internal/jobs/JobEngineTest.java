@@ -241,6 +241,29 @@ class JobEngineTest {
 	@Nested
 	class Failures {
 		@Test
+		void aPhotoThatCannotBeWrittenIsTriedAgainWithoutUsingUpItsAttemptsAndKeepsItsFrames() throws Exception {
+			// A file where the output folder should be: every write of the developed photo fails, as on a full disk.
+			Files.writeString(data.resolve("out"), "in the way");
+			fixture.start();
+			String jobId = fixture.capture();
+
+			for (int wait = 0; wait < 5; wait++) {
+				assertThat(fixture.await(TOPIC_FAILED, jobId).getProperty(DeferredJobEvents.ERROR)).asString()
+					.startsWith("STORAGE_FULL");
+				fixture.clock.advance(Duration.ofMinutes(10));
+				fixture.engine.wake();
+			}
+			assertThat(fixture.spool().contains(jobId)).isTrue();
+			Files.delete(data.resolve("out"));
+			fixture.clock.advance(Duration.ofMinutes(10));
+			fixture.engine.wake();
+
+			// Five failed writes, more than the three attempts a job has: none of them counted.
+			fixture.await(TOPIC_COMPLETED, jobId);
+			assertThat(fixture.library.failures).isEmpty();
+		}
+
+		@Test
 		void aFailedAttemptIsRetriedAndThenCompletes() throws InterruptedException {
 			fixture.developer.failuresToThrow = 2;
 			fixture.start();
