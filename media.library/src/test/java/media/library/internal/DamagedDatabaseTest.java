@@ -157,6 +157,52 @@ class DamagedDatabaseTest {
 	}
 
 	@Nested
+	class Deletions {
+		@Test
+		void aPhotoWhoseDeletionCommittedBeforeACrashNeverComesBack() throws Exception {
+			PhotoAsset kept = fullAsset("kept.jpg");
+			PhotoAsset deleted = fullAsset("deleted.jpg");
+			fixture.close();
+			// The state a crash leaves between the row's deletion and the folder's: the folder is set aside.
+			Files.move(data.resolve("media/Photo/" + deleted.id()), data.resolve("media/Photo/.deleted-" + deleted.id()));
+			try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database());
+					Statement statement = db.createStatement()) {
+				statement.executeUpdate("DELETE FROM asset WHERE id = " + deleted.id());
+			}
+
+			fixture.open();
+
+			assertThat(listed()).extracting(PhotoAsset::uri).containsExactly(kept.uri());
+			assertThat(data.resolve("media/Photo/.deleted-" + deleted.id())).doesNotExist();
+			assertThat(data.resolve("media/lost+found")).doesNotExist();
+		}
+
+		@Test
+		void aDeletionThatNeverCommittedPutsTheFolderBack() throws Exception {
+			PhotoAsset photo = fullAsset("photo.jpg");
+			byte[] file = fixture.fileOf(photo);
+			fixture.close();
+			Files.move(data.resolve("media/Photo/" + photo.id()), data.resolve("media/Photo/.deleted-" + photo.id()));
+
+			fixture.open();
+
+			assertThat(listed()).extracting(PhotoAsset::uri).containsExactly(photo.uri());
+			assertThat(fixture.fileOf(photo)).isEqualTo(file);
+		}
+
+		@Test
+		void aDeletedPhotoLeavesNoFolderBehind() throws Exception {
+			PhotoAsset photo = fullAsset("photo.jpg");
+
+			fixture.library.deletePermanently(List.of(photo));
+
+			try (var entries = Files.list(data.resolve("media/Photo"))) {
+				assertThat(entries).isEmpty();
+			}
+		}
+	}
+
+	@Nested
 	class RowsWithoutFiles {
 		@Test
 		void aPhotoWhoseFileIsGoneIsNoLongerListedAndIsReported() throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -232,11 +233,63 @@ public final class AssetImages implements ImageSource {
 		return made;
 	}
 
+	/**
+	 * Moves the asset's folder to {@link LibraryPaths#deletionOf}, atomically, before its row goes: a folder no
+	 * row lists is listed again at start-up, and a photo the user deleted must never come back.
+	 *
+	 * @throws MediaLibraryException IO_ERROR or STORAGE_FULL when the folder cannot be moved
+	 */
+	public void setAside(long assetId) {
+		Path directory = paths.assetDirectory(assetId);
+		if (!Files.exists(directory)) {
+			return;
+		}
+		Path aside = paths.deletionOf(assetId);
+		try {
+			deleteTree(aside);
+			Files.move(directory, aside, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.syncDirectory(paths.photos());
+		} catch (IOException e) {
+			throw StorageFailures.of("setting aside the folder of asset " + assetId, e);
+		}
+	}
+
+	/** Puts back a folder {@link #setAside} moved, when the deletion it was for did not happen. */
+	public void putBack(long assetId) {
+		Path aside = paths.deletionOf(assetId);
+		if (!Files.exists(aside)) {
+			return;
+		}
+		try {
+			Files.move(aside, paths.assetDirectory(assetId), StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.syncDirectory(paths.photos());
+		} catch (IOException e) {
+			log.error("Putting back the folder of asset {} failed; start-up puts it back", assetId, e);
+		}
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> tree = Files.walk(root)) {
+			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
 	/** Removes every file of an asset; a failure is logged, and the start-up sweep removes what is left. */
 	public void deleteFiles(long assetId) {
 		deleteThumbnail(assetId, MediaQuality.FAST);
 		deleteThumbnail(assetId, MediaQuality.FULL);
-		Path directory = paths.assetDirectory(assetId);
+		Path directory = paths.deletionOf(assetId);
+		try {
+			setAside(assetId);
+		} catch (MediaLibraryException e) {
+			log.error("Setting aside the folder of deleted asset {} failed; removed at the next start", assetId, e);
+			return;
+		}
 		if (!Files.exists(directory)) {
 			return;
 		}

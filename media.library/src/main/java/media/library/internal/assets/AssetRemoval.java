@@ -1,5 +1,6 @@
 package media.library.internal.assets;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -41,7 +42,19 @@ public final class AssetRemoval {
 	 */
 	public List<AssetRow> remove(Collection<Long> ids, String why) {
 		List<AssetRow> rows = locks.writing(ids, () -> {
-			List<AssetRow> deleted = store.delete(ids);
+			// The folders go aside first: a crash after the rows went must not leave folders start-up lists again.
+			List<Long> setAside = new ArrayList<>();
+			List<AssetRow> deleted;
+			try {
+				for (long id : ids) {
+					images.setAside(id);
+					setAside.add(id);
+				}
+				deleted = store.delete(ids);
+			} catch (RuntimeException e) {
+				setAside.forEach(images::putBack);
+				throw e;
+			}
 			deleted.forEach(row -> images.deleteFiles(row.id()));
 			return deleted;
 		});

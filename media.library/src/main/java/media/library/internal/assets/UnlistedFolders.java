@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +51,11 @@ final class UnlistedFolders {
 		int relisted = 0;
 		int setAside = 0;
 		for (Path entry : entries) {
+			long deleted = LibraryPaths.deletedId(entry.getFileName().toString());
+			if (deleted >= 0) {
+				finishDeletion(deleted, entry, listedIds);
+				continue;
+			}
 			Long id = PhotoFolders.idOf(entry.getFileName().toString());
 			if (id != null && listedIds.contains(id)) {
 				continue;
@@ -67,6 +73,26 @@ final class UnlistedFolders {
 					paths.root().relativize(paths.photos()), relisted, setAside,
 					paths.root().relativize(paths.lostAndFound()));
 		}
+	}
+
+	/**
+	 * A folder set aside for deletion: the deletion committed when no row has its id any more, and the folder goes;
+	 * otherwise the process stopped before the row went, and the folder is put back.
+	 */
+	private void finishDeletion(long id, Path aside, Set<Long> listedIds) throws IOException {
+		Path folder = paths.assetDirectory(id);
+		if (listedIds.contains(id) && !Files.exists(folder)) {
+			Files.move(aside, folder, StandardCopyOption.ATOMIC_MOVE);
+			log.warn("Put back the folder of asset {}: its deletion did not happen", id);
+		} else {
+			try (Stream<Path> tree = Files.walk(aside)) {
+				for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
+			log.info("Removed the folder of deleted asset {}", id);
+		}
+		AtomicFiles.syncDirectory(paths.photos());
 	}
 
 	private boolean relist(long id, Path folder) throws IOException {

@@ -14,6 +14,7 @@ import media.library.MediaQuality;
  */
 public final class LibraryPaths {
 	private static final String STAGING_SUFFIX = ".part";
+	private static final String DELETION_PREFIX = ".deleted-";
 
 	private final Path root;
 	private final Path photos;
@@ -49,6 +50,21 @@ public final class LibraryPaths {
 	/** @return the folder where start-up moves what it found among the photos and could not list */
 	public Path lostAndFound() {
 		return root.resolve("lost+found");
+	}
+
+	/** @return where an asset's folder is moved while it is deleted, so that start-up never lists it again */
+	public Path deletionOf(long id) {
+		return inside(photos, photos.resolve(DELETION_PREFIX + id));
+	}
+
+	/** @return the asset id of a folder set aside for deletion, or -1 when the name is not one */
+	public static long deletedId(String folderName) {
+		if (!folderName.startsWith(DELETION_PREFIX)) {
+			return -1;
+		}
+		String id = folderName.substring(DELETION_PREFIX.length());
+		return !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9')
+				? Long.parseLong(id) : -1;
 	}
 
 	/** @return the folder of one asset */
