@@ -203,10 +203,14 @@ class SeedFlowsIT {
 
 	// ---------------------------------------------------------------- what the test arranges around it
 
-	/** Holds every job back (the storage condition fails), so that the photo's job waits for the test. */
+	/**
+	 * Holds every job back (the storage condition fails, without room even for one job at a time), so that the
+	 * photo's job waits for the test.
+	 */
 	private void holdJobs() throws Exception {
-		configurations.getConfiguration(STORAGE_CONDITION, "?")
-			.update(new Hashtable<>(Map.of("minFreeMegabytes", Long.toString(Long.MAX_VALUE >> 20))));
+		String noDiskHasThat = Long.toString(Long.MAX_VALUE >> 20);
+		configurations.getConfiguration(STORAGE_CONDITION, "?").update(new Hashtable<>(
+				Map.of("minFreeMegabytes", noDiskHasThat, "minFreeForOneJobMegabytes", noDiskHasThat)));
 		eventually("storage health blocks jobs",
 				() -> Boolean.FALSE.equals(deferred.stats().conditions().get("storage-health")));
 	}

@@ -325,7 +325,7 @@ final class JobTable {
 			boolean high = job.priority() == JobPriority.HIGH;
 			boolean overdue = job.priority() == JobPriority.NORMAL
 					&& !job.acceptedAt().plus(settings.overdueAge()).isAfter(now);
-			if ((paused && !high && !drain) || !conditions.allow(job.priority(), overdue || drain)) {
+			if ((paused && !high && !drain) || !conditions.allow(job.priority(), overdue || drain, running)) {
 				continue;
 			}
 			return job;

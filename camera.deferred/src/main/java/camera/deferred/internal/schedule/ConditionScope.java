@@ -6,6 +6,9 @@ public enum ConditionScope {
 	PRESSURE,
 	/** A capture in progress: holds back every job but HIGH ones, and running NORMAL or LOW jobs yield to it. */
 	CAPTURE,
-	/** The spool or the library cannot take a result: holds back every job. */
+	/**
+	 * The spool or the library cannot take a result: holds back every job, or every job but one at a time when the
+	 * condition says one may still run ({@link Condition#letsOneJobRun()}).
+	 */
 	HEALTH
 }

@@ -14,6 +14,8 @@ public final class Conditions {
 	private boolean pressureHolds = true;
 	private boolean captureHolds = true;
 	private boolean healthHolds = true;
+	/** Whether each HEALTH condition that does not hold still lets one job run at a time. */
+	private boolean healthLetsOneJobRun = true;
 
 	private Conditions() {
 	}
@@ -27,7 +29,10 @@ public final class Conditions {
 			switch (condition.scope()) {
 				case PRESSURE -> snapshot.pressureHolds &= holds;
 				case CAPTURE -> snapshot.captureHolds &= holds;
-				case HEALTH -> snapshot.healthHolds &= holds;
+				case HEALTH -> {
+					snapshot.healthHolds &= holds;
+					snapshot.healthLetsOneJobRun &= holds || condition.letsOneJobRun();
+				}
 			}
 		}
 		return snapshot;
@@ -35,10 +40,11 @@ public final class Conditions {
 
 	/**
 	 * @param pressureWaived the job may ignore machine pressure (it is overdue, or a drain is under way)
+	 * @param running        how many jobs are running now
 	 * @return whether a job of that priority may start now
 	 */
-	public boolean allow(JobPriority priority, boolean pressureWaived) {
-		if (!healthHolds) {
+	public boolean allow(JobPriority priority, boolean pressureWaived, int running) {
+		if (!healthHolds && !(healthLetsOneJobRun && running == 0)) {
 			return false;
 		}
 		if (priority == JobPriority.HIGH) {

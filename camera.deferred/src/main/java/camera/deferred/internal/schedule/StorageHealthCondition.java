@@ -24,7 +24,10 @@ import media.library.processing.CameraPhotoStore;
 
 /**
  * Holds while the library is there to take results and the disk holding the data directory has room for the
- * replacement files. Every job waits while it does not hold: a result with nowhere to go would only fail.
+ * replacement files. Every job waits while the library is absent: a result with nowhere to go would only fail.
+ * Below the free-space floor one job at a time still runs while its photo fits: it writes one JPEG and then
+ * deletes its raw frames, which gives back more than it took, so the jobs themselves bring the disk back above
+ * the floor.
  */
 @Component(name = StorageHealthCondition.PID, configurationPid = StorageHealthCondition.PID,
 		configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -33,10 +36,15 @@ public class StorageHealthCondition implements Condition {
 	public static final String PID = "camera.deferred.condition.storage";
 
 	@ObjectClassDefinition(name = "Deferred processing: spool and library health",
-			description = "Holds every job back while the library is absent or the disk is nearly full.")
+			description = "Holds every job back while the library is absent or the disk is full, and lets only one job"
+					+ " at a time run while the disk is nearly full.")
 	public @interface Config {
 		@AttributeDefinition(description = "Least free space in megabytes on the disk of the data directory for jobs to run.")
 		long minFreeMegabytes() default 64;
+
+		@AttributeDefinition(description = "Least free space in megabytes for one job at a time to run below"
+				+ " minFreeMegabytes: room for the photo it writes before it deletes its raw frames.")
+		long minFreeForOneJobMegabytes() default 8;
 	}
 
 	@Reference(service = LoggerFactory.class)
@@ -48,6 +56,7 @@ public class StorageHealthCondition implements Condition {
 
 	private final Path dataDirectory;
 	private volatile long minFreeBytes;
+	private volatile long minFreeForOneJobBytes;
 
 	@Activate
 	public StorageHealthCondition(BundleContext context, Config config) {
@@ -62,6 +71,7 @@ public class StorageHealthCondition implements Condition {
 	@Modified
 	void modified(Config config) {
 		minFreeBytes = config.minFreeMegabytes() * 1024 * 1024;
+		minFreeForOneJobBytes = config.minFreeForOneJobMegabytes() * 1024 * 1024;
 	}
 
 	@Override
@@ -76,13 +86,18 @@ public class StorageHealthCondition implements Condition {
 
 	@Override
 	public boolean holds() {
-		return library != null && diskHasRoom();
+		return library != null && diskHasRoom(minFreeBytes);
 	}
 
-	private boolean diskHasRoom() {
+	@Override
+	public boolean letsOneJobRun() {
+		return library != null && diskHasRoom(minFreeForOneJobBytes);
+	}
+
+	private boolean diskHasRoom(long minFree) {
 		try {
 			Files.createDirectories(dataDirectory);
-			return Files.getFileStore(dataDirectory).getUsableSpace() >= minFreeBytes;
+			return Files.getFileStore(dataDirectory).getUsableSpace() >= minFree;
 		} catch (IOException e) {
 			Logger logger = log;
 			if (logger != null) {

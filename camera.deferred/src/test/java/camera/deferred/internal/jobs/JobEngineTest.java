@@ -604,6 +604,73 @@ class JobEngineTest {
 	}
 
 	@Nested
+	class UnderTheStorageFloor {
+		@BeforeEach
+		void twoWorkers() {
+			fixture.settings = new EngineSettings(2, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO);
+		}
+
+		/** Waits until the idle workers have looked at the conditions twice since now: one whole look is over. */
+		private void awaitTwoLooks() throws InterruptedException {
+			fixture.health.looks.drainPermits();
+			assertThat(fixture.health.looks.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
+		}
+
+		@Test
+		void oneJobRunsAtATimeWhileThePhotoFits() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.health.letsOneJobRun = true;
+			CountDownLatch release = new CountDownLatch(1);
+			fixture.developer.hold = release;
+			fixture.start();
+			String first = fixture.capture();
+			fixture.await(TOPIC_RUNNING, first);
+			String second = fixture.capture();
+
+			awaitTwoLooks();
+
+			assertThat(job(second).state()).isEqualTo(JobState.PENDING);
+			release.countDown();
+			fixture.await(TOPIC_COMPLETED, first);
+			fixture.await(TOPIC_COMPLETED, second);
+			assertThat(fixture.library.completions).containsExactly(first, second);
+		}
+
+		@Test
+		void theOneJobIsTheHighRequest() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.start();
+			String normal = fixture.capture();
+			String requested = fixture.capture();
+			fixture.session.processImage(requested);
+
+			fixture.health.letsOneJobRun = true;
+			fixture.engine.wake();
+
+			fixture.await(TOPIC_COMPLETED, requested);
+			fixture.await(TOPIC_COMPLETED, normal);
+			assertThat(fixture.library.completions).containsExactly(requested, normal);
+		}
+
+		@Test
+		void noJobRunsWhenNotEvenThePhotoFits() throws InterruptedException {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			fixture.session.processImage(jobId);
+
+			awaitTwoLooks();
+
+			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
+			assertThat(fixture.developer.startedAt).isEmpty();
+			fixture.health.letsOneJobRun = true;
+			fixture.engine.wake();
+			fixture.await(TOPIC_COMPLETED, jobId);
+		}
+	}
+
+	@Nested
 	class Recovery {
 		@Test
 		void aRestartRebuildsTheQueueFromTheSpoolInCaptureOrder() throws InterruptedException {

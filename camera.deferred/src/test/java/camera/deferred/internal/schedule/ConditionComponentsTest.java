@@ -273,5 +273,34 @@ class ConditionComponentsTest {
 
 			assertThat(condition.holds()).isFalse();
 		}
+
+		@Test
+		void letsOneJobRunBelowTheFloorWhileThePhotoFits() {
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs,
+					config(StorageHealthCondition.Config.class, Map.of("minFreeMegabytes", Long.MAX_VALUE / (2 << 20),
+							"minFreeForOneJobMegabytes", 0L)));
+			condition.library = library;
+
+			assertThat(condition.holds()).isFalse();
+			assertThat(condition.letsOneJobRun()).isTrue();
+		}
+
+		@Test
+		void letsNoJobRunWhenNotEvenThePhotoFits() {
+			long huge = Long.MAX_VALUE / (2 << 20);
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs, config(
+					StorageHealthCondition.Config.class, Map.of("minFreeMegabytes", huge, "minFreeForOneJobMegabytes", huge)));
+			condition.library = library;
+
+			assertThat(condition.letsOneJobRun()).isFalse();
+		}
+
+		@Test
+		void letsNoJobRunWithoutTheLibrary() {
+			StorageHealthCondition condition = new StorageHealthCondition(sysfs,
+					config(StorageHealthCondition.Config.class, Map.of("minFreeForOneJobMegabytes", 0L)));
+
+			assertThat(condition.letsOneJobRun()).isFalse();
+		}
 	}
 }

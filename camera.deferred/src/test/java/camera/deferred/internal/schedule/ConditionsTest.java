@@ -36,18 +36,18 @@ class ConditionsTest {
 
 		@Test
 		void holdsNormalAndLowJobsBack() {
-			assertThat(busyMachine.allow(JobPriority.NORMAL, false)).isFalse();
-			assertThat(busyMachine.allow(JobPriority.LOW, false)).isFalse();
+			assertThat(busyMachine.allow(JobPriority.NORMAL, false, 0)).isFalse();
+			assertThat(busyMachine.allow(JobPriority.LOW, false, 0)).isFalse();
 		}
 
 		@Test
 		void letsHighJobsRun() {
-			assertThat(busyMachine.allow(JobPriority.HIGH, false)).isTrue();
+			assertThat(busyMachine.allow(JobPriority.HIGH, false, 0)).isTrue();
 		}
 
 		@Test
 		void letsWaivedJobsRun() {
-			assertThat(busyMachine.allow(JobPriority.NORMAL, true)).isTrue();
+			assertThat(busyMachine.allow(JobPriority.NORMAL, true, 0)).isTrue();
 		}
 	}
 
@@ -57,12 +57,12 @@ class ConditionsTest {
 
 		@Test
 		void holdsEvenWaivedNormalJobsBack() {
-			assertThat(Conditions.evaluate(capturing).allow(JobPriority.NORMAL, true)).isFalse();
+			assertThat(Conditions.evaluate(capturing).allow(JobPriority.NORMAL, true, 0)).isFalse();
 		}
 
 		@Test
 		void letsHighJobsRun() {
-			assertThat(Conditions.evaluate(capturing).allow(JobPriority.HIGH, false)).isTrue();
+			assertThat(Conditions.evaluate(capturing).allow(JobPriority.HIGH, false, 0)).isTrue();
 		}
 
 		@Test
@@ -78,11 +78,67 @@ class ConditionsTest {
 		}
 	}
 
-	@Test
-	void badHealthHoldsEveryJobBack() {
-		Conditions unhealthy = Conditions.evaluate(List.of(fixed("storage", ConditionScope.HEALTH, false)));
+	@Nested
+	class Health {
+		private final Condition nearlyFull = new Condition() {
+			@Override
+			public String name() {
+				return "storage";
+			}
 
-		assertThat(unhealthy.allow(JobPriority.HIGH, true)).isFalse();
+			@Override
+			public ConditionScope scope() {
+				return ConditionScope.HEALTH;
+			}
+
+			@Override
+			public boolean holds() {
+				return false;
+			}
+
+			@Override
+			public boolean letsOneJobRun() {
+				return true;
+			}
+		};
+
+		@Test
+		void badHealthHoldsEveryJobBack() {
+			Conditions unhealthy = Conditions.evaluate(List.of(fixed("storage", ConditionScope.HEALTH, false)));
+
+			assertThat(unhealthy.allow(JobPriority.HIGH, true, 0)).isFalse();
+		}
+
+		@Test
+		void healthThatLetsOneJobRunLetsAJobStartWhileNoneRuns() {
+			Conditions conditions = Conditions.evaluate(List.of(nearlyFull));
+
+			assertThat(conditions.allow(JobPriority.NORMAL, false, 0)).isTrue();
+			assertThat(conditions.allow(JobPriority.HIGH, false, 0)).isTrue();
+		}
+
+		@Test
+		void healthThatLetsOneJobRunHoldsASecondJobBack() {
+			Conditions conditions = Conditions.evaluate(List.of(nearlyFull));
+
+			assertThat(conditions.allow(JobPriority.HIGH, true, 1)).isFalse();
+		}
+
+		@Test
+		void theOneJobStillObeysTheOtherConditions() {
+			Conditions conditions = Conditions.evaluate(List.of(nearlyFull, fixed("cpu", ConditionScope.PRESSURE, false)));
+
+			assertThat(conditions.allow(JobPriority.NORMAL, false, 0)).isFalse();
+			assertThat(conditions.allow(JobPriority.HIGH, false, 0)).isTrue();
+		}
+
+		@Test
+		void anotherBadHealthConditionStillHoldsEveryJobBack() {
+			Conditions conditions = Conditions.evaluate(
+					List.of(nearlyFull, fixed("library", ConditionScope.HEALTH, false)));
+
+			assertThat(conditions.allow(JobPriority.HIGH, true, 0)).isFalse();
+		}
 	}
 
 	@Test
