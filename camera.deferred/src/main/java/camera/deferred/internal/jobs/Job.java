@@ -139,16 +139,14 @@ final class Job {
 	/**
 	 * The attempt could not write its output (a full or failing disk): FAILED, to run again from that time, without
 	 * counting as one of the job's attempts.
-	 *
-	 * @return how many such waits the job has had in a row, this one included
 	 */
-	int failForStorage(String reason, Instant retryAt) {
+	void failForStorage(String reason, Instant retryAt) {
 		attempts--;
+		storageWaits++;
 		fail(reason, retryAt);
-		return ++storageWaits;
 	}
 
-	/** @return how many attempts in a row could not write their output */
+	/** @return how many attempts so far could not write their output */
 	int storageWaits() {
 		return storageWaits;
 	}

@@ -437,7 +437,7 @@ final class JobTable {
 
 	/**
 	 * The running job's attempt could not write its output: FAILED is posted with the reason and the job queues to
-	 * run again after a wait that doubles with each such attempt in a row, from the retry delay (at least a second)
+	 * run again after a wait that doubles with each such attempt, from the retry delay (at least a second)
 	 * up to five minutes. The attempt does not count against the job's attempts, and its frames stay.
 	 *
 	 * @return false when the job was cancelled meanwhile and has left the table: its spool is the caller's to drop
@@ -445,7 +445,6 @@ final class JobTable {
 	boolean failForStorage(Job job, String reason) {
 		lock.lock();
 		try {
-			running--;
 			Duration first = settings.retryDelay().compareTo(SHORTEST_STORAGE_WAIT) < 0 ? SHORTEST_STORAGE_WAIT
 					: settings.retryDelay();
 			Duration wait = first.multipliedBy(1L << Math.min(job.storageWaits(), 16));
@@ -453,14 +452,7 @@ final class JobTable {
 				wait = LONGEST_STORAGE_WAIT;
 			}
 			job.failForStorage(reason, clock.instant().plus(wait));
-			housekeeping.publish(job, Map.of(DeferredJobEvents.ERROR, reason));
-			if (job.cancelled()) {
-				forget(job);
-				return false;
-			}
-			queue.add(job);
-			signalChange();
-			return true;
+			return requeueFailed(job, reason);
 		} finally {
 			lock.unlock();
 		}
@@ -474,19 +466,24 @@ final class JobTable {
 	boolean fail(Job job, String reason) {
 		lock.lock();
 		try {
-			running--;
 			job.fail(reason, clock.instant().plus(settings.retryDelay()));
-			housekeeping.publish(job, Map.of(DeferredJobEvents.ERROR, reason));
-			if (job.cancelled()) {
-				forget(job);
-				return false;
-			}
-			queue.add(job);
-			signalChange();
-			return true;
+			return requeueFailed(job, reason);
 		} finally {
 			lock.unlock();
 		}
+	}
+
+	/** Called with the lock held: the failed job's worker is free, FAILED is posted and the job queues again. */
+	private boolean requeueFailed(Job job, String reason) {
+		running--;
+		housekeeping.publish(job, Map.of(DeferredJobEvents.ERROR, reason));
+		if (job.cancelled()) {
+			forget(job);
+			return false;
+		}
+		queue.add(job);
+		signalChange();
+		return true;
 	}
 
 	/**

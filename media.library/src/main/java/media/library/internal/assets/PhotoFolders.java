@@ -16,9 +16,8 @@ final class PhotoFolders {
 
 	/** @return the asset id a folder name stands for, or {@code null} when it is not one the library makes */
 	static Long idOf(String name) {
-		boolean number = !name.isEmpty() && name.length() <= 18 && !name.startsWith("0")
-				&& name.chars().allMatch(c -> c >= '0' && c <= '9');
-		return number ? Long.valueOf(name) : null;
+		long id = LibraryPaths.assetId(name);
+		return id < 0 ? null : id;
 	}
 
 	/** Removes the staging files of a folder: image writes that never completed. */

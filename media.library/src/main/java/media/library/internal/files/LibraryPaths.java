@@ -57,14 +57,16 @@ public final class LibraryPaths {
 		return inside(photos, photos.resolve(DELETION_PREFIX + id));
 	}
 
+	/** @return the asset id a folder name stands for, or -1 when it is not one the library makes */
+	public static long assetId(String folderName) {
+		boolean number = !folderName.isEmpty() && folderName.length() <= 18 && !folderName.startsWith("0")
+				&& folderName.chars().allMatch(c -> c >= '0' && c <= '9');
+		return number ? Long.parseLong(folderName) : -1;
+	}
+
 	/** @return the asset id of a folder set aside for deletion, or -1 when the name is not one */
 	public static long deletedId(String folderName) {
-		if (!folderName.startsWith(DELETION_PREFIX)) {
-			return -1;
-		}
-		String id = folderName.substring(DELETION_PREFIX.length());
-		return !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9')
-				? Long.parseLong(id) : -1;
+		return folderName.startsWith(DELETION_PREFIX) ? assetId(folderName.substring(DELETION_PREFIX.length())) : -1;
 	}
 
 	/** @return the folder of one asset */
