@@ -6,7 +6,10 @@
 # - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
-# - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed).
+# - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed);
+# - a second process on the same data directory refuses to start with one line, status 1, and the first runs on;
+# - the framework's storage and unpacked libraries stay in data/run/<pid>, removed at the next start after a kill -9;
+#   no shell history is written into the home directory.
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -83,6 +86,51 @@ kill -TERM "$pid"
 status=0; wait "$pid" || status=$?
 exec 3>&-
 check sigterm 0 "$status" "$dir"
+
+# One process per data directory: a second one refuses with one line while the first runs on; the shell keeps no
+# history file in the home directory
+dir="$work/two-processes"; mkdir -p "$dir/home" && cd "$dir"
+mkfifo input
+HOME="$dir/home" "$launcher" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+status=0; printf 'exit\n' | HOME="$dir/home" timeout 120 "$launcher" >second-out.txt 2>second-err.txt || status=$?
+if [ "$status" = 1 ] && [ "$(wc -l <second-err.txt)" = 1 ] && [ ! -s second-out.txt ] &&
+  grep -q "^darkroom: the data directory .* is in use by another process (pid $pid)" second-err.txt; then
+  pass "a second process on the data directory: status 1, '$(cat second-err.txt)'"
+else
+  fail "a second process on the data directory: status $status, stdout $(wc -l <second-out.txt) lines, stderr: $(cat second-err.txt)"
+fi
+printf 'camera:capture -s 640x480\nexit\n' >&3
+status=0; wait "$pid" || status=$?
+exec 3>&-
+if [ "$status" = 0 ] && [ "$(grep -c FAST out.txt)" = 2 ]; then
+  pass "the first process ran on: status 0, two photos"
+else
+  fail "the first process after the refused second: status $status: $(cat out.txt err.txt)"
+fi
+if [ -e "$dir/home/.gogo.history" ]; then fail "the shell wrote its history into the home directory"; fi
+
+# The framework's storage and unpacked native libraries live in data/run/<pid>; a kill -9 leaves them, the next start
+# removes them
+dir="$work/run-files"; mkdir -p "$dir" && cd "$dir"
+mkfifo input
+"$launcher" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
+exec 3>&-
+if [ -d "data/run/$pid/framework" ] && [ -n "$(ls "data/run/$pid/tmp")" ]; then
+  printf 'exit\n' | timeout 120 "$launcher" >next-out.txt 2>next-err.txt || true
+  if [ -e "data/run/$pid" ]; then fail "the next start left data/run/$pid of the killed process"
+  else pass "the files of a killed process: in data/run/$pid, removed by the next start"; fi
+else
+  fail "the killed process had no framework storage or unpacked files in data/run/$pid: $(ls -R data/run 2>&1 | head -5)"
+fi
 
 # The platform's own log
 if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
