@@ -47,7 +47,16 @@ final class Spool implements AutoCloseable {
 	private final ThreadPoolExecutor writers;
 	private FrameFileWriter frameWriter;
 
-	/** A spool that writes with direct I/O where its file system allows it. */
+	/** @return the bytes its file system has free for this process, or {@link Long#MAX_VALUE} when it cannot tell */
+	long usableBytes() {
+		try {
+			return Files.getFileStore(directory).getUsableSpace();
+		} catch (IOException e) {
+			return Long.MAX_VALUE; // the writes find out, and the capture falls back to inline development
+		}
+	}
+
+		/** A spool that writes with direct I/O where its file system allows it. */
 	Spool(Path directory) {
 		this(directory, null);
 	}
