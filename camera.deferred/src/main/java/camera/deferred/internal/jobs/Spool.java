@@ -1,6 +1,7 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -360,6 +361,8 @@ final class Spool implements AutoCloseable {
 				}
 			}
 			return total;
+		} catch (UncheckedIOException e) {
+			throw e.getCause(); // a file that went during the walk: an I/O failure like the others
 		}
 	}
 
