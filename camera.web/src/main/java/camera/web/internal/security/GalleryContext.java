@@ -1,10 +1,13 @@
 package camera.web.internal.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,6 +49,7 @@ import camera.web.internal.api.ApiReply;
 public final class GalleryContext extends ServletContextHelper {
 	private final Logger log;
 	private final ServiceRegistration<ServletContextHelper> registration;
+	private final ServiceRegistration<Servlet> session;
 	private volatile AccessPolicy policy;
 
 	@Activate
@@ -56,10 +60,16 @@ public final class GalleryContext extends ServletContextHelper {
 		this.registration = bundle.registerService(ServletContextHelper.class, this,
 				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, GalleryWhiteboard.CONTEXT_NAME,
 						HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, "/")));
+		// registered here, not as a component of its own: it needs the token, which is no service property
+		this.session = bundle.registerService(Servlet.class, new SessionServlet(() -> policy, log),
+				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT,
+						GalleryWhiteboard.SELECT, HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN,
+						SessionServlet.PATH, HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "camera.web.session")));
 	}
 
 	@Deactivate
 	void deactivate() {
+		session.unregister();
 		registration.unregister();
 	}
 
@@ -96,22 +106,31 @@ public final class GalleryContext extends ServletContextHelper {
 
 	@Override
 	public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Optional<ApiError> refusal = policy.refusal(new AccessPolicy.Caller(request.getMethod(),
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Optional<ApiError> refusal = policy.refusal(new AccessPolicy.Caller(request.getMethod(), path,
 				Endpoints.isLoopbackAddress(request.getLocalAddr()), request.getHeader("Authorization"),
-				request.getHeader("Origin"), request.getHeader("Host"), request.getHeader("Sec-Fetch-Site")));
+				SessionServlet.session(request), request.getHeader("Origin"), request.getHeader("Host"),
+				request.getHeader("Sec-Fetch-Site")));
 		if (refusal.isEmpty()) {
 			return true;
 		}
 		ApiReply reply = ApiReply.error(refusal.get());
-		response.setStatus(reply.status());
-		response.setContentType(reply.contentType());
 		if (reply.status() == 401) {
-			response.setHeader("WWW-Authenticate", "Bearer realm=\"darkroom\"");
+			if (isPage(request.getMethod(), path)) {
+				// a person with a browser: the login page, which comes back here once signed in
+				String query = request.getQueryString();
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", SessionServlet.LOGIN_PAGE + "?next="
+						+ URLEncoder.encode(path + (query == null ? "" : "?" + query), StandardCharsets.UTF_8));
+				return false;
+			}
+			reply = reply.withHeader("WWW-Authenticate", "Bearer realm=\"darkroom\"");
 		}
-		for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-			response.setHeader(header.getKey(), header.getValue());
-		}
-		response.getOutputStream().write(reply.body());
+		reply.writeTo(response);
 		return false;
+	}
+
+	private static boolean isPage(String method, String path) {
+		return ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/api/");
 	}
 }
