@@ -399,7 +399,7 @@ class ApiTest {
 			assertThat(doc.get("openapi").getAsString()).startsWith("3.");
 			assertThat(doc.getAsJsonObject("paths").keySet()).contains("/api/cameras", "/api/captures", "/api/assets",
 					"/api/assets/{id}", "/api/assets/{id}/image", "/api/assets/{id}/thumbnail", "/api/assets/{id}/request",
-					"/api/assets/{id}/trash", "/api/assets/{id}/restore",
+					"/api/assets/{id}/trash", "/api/assets/{id}/restore", "/api/session",
 					"/api/queue", "/api/queue/pause", "/api/events");
 		}
 
