@@ -51,6 +51,8 @@ public final class GalleryContext extends ServletContextHelper {
 	private final ServiceRegistration<ServletContextHelper> registration;
 	private final ServiceRegistration<Servlet> session;
 	private volatile AccessPolicy policy;
+	/** Where the gallery was last said to be; the runtime's callbacks come one at a time. */
+	private volatile List<String> announced = List.of();
 
 	@Activate
 	public GalleryContext(BundleContext bundle, WebConfiguration config,
@@ -89,7 +91,7 @@ public final class GalleryContext extends ServletContextHelper {
 	}
 
 	void unbindRuntime(HttpServiceRuntime runtime) {
-		// nothing to say: the gallery is gone with its server
+		announced = List.of(); // a server that comes back is announced again
 	}
 
 	private void report(ServiceReference<?> reference) {
@@ -99,8 +101,12 @@ public final class GalleryContext extends ServletContextHelper {
 			log.error("camera.web serves nothing on {}: the HTTP server listens on a non-loopback address and no "
 					+ "token is configured; set 'token' in the configuration camera.web or listen on 127.0.0.1 "
 					+ "(org.apache.felix.http.host)", exposed);
-		} else {
+		} else if (!endpoints.equals(announced)) {
+			// the runtime changes its properties with every servlet it adds: say each new address once
+			announced = endpoints;
 			log.info("the web gallery is at {}", endpoints);
+			// on the console, where the person who started the platform looks first: the shell's own output
+			System.out.println(GalleryAnnouncement.line(endpoints));
 		}
 	}
 
