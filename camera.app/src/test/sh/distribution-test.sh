@@ -23,6 +23,9 @@ if [ -z "$old_java" ]; then
   done
 fi
 failures=0
+# A port of its own rather than the default 8080, which another program on a shared machine may hold
+http_port=$((20000 + RANDOM % 20000))
+http="-Dorg.osgi.service.http.port=$http_port"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -52,7 +55,7 @@ JAVA
 run() {
   local name=$1 expected=$2 input=$3 dir="$work/$1" status=0
   mkdir -p "$dir" && cd "$dir"
-  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "$launcher" >out.txt 2>err.txt || status=$?
+  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "$launcher" "$http" >out.txt 2>err.txt || status=$?
   check "$name" "$expected" "$status" "$dir"
 }
 
@@ -76,7 +79,7 @@ run stop-0 0 'stop 0\n'
 # SIGTERM while the shell waits for input
 dir="$work/sigterm"; mkdir -p "$dir" && cd "$dir"
 mkfifo input
-"$launcher" <input >out.txt 2>err.txt &
+"$launcher" "$http" <input >out.txt 2>err.txt &
 pid=$!
 exec 3>input
 printf 'camera:capture -s 640x480\n' >&3
@@ -114,7 +117,7 @@ web() {
     fail "$name: status $status, API answered $answer, output: $(cat out.txt err.txt)"
   fi
 }
-port=$((20000 + RANDOM % 20000))
+port=$((http_port + 1))
 web web-property "$port" -Dorg.osgi.service.http.port="$port"
 mkdir -p "$work/conf" && cp "$app/conf/"* "$work/conf/"
 sed -i "s|^#org.osgi.service.http.port=.*|org.osgi.service.http.port=\"$((port + 1))\"|" "$work/conf/org.apache.felix.http.config"
@@ -131,7 +134,7 @@ fi
 dir="$work/log-levels"; mkdir -p "$dir" && cd "$dir"
 printf '%s\n' 'lf = $.context getService ($.context getServiceReference org.osgi.service.log.LoggerFactory)' \
   '($lf getLogger test) warn "a warning for the console"' '($lf getLogger test) info "an info for the file"' |
-  timeout 120 "$launcher" >out.txt 2>err.txt || true
+  timeout 120 "$launcher" "$http" >out.txt 2>err.txt || true
 if grep -q 'WARN .*a warning for the console' err.txt && ! grep -q 'an info' err.txt &&
   grep -q 'INFO .*an info for the file' data/log/darkroom.log && grep -q 'WARN .*a warning' data/log/darkroom.log; then
   pass "the log: warnings on stderr and in the file, INFO in the file only"
@@ -143,7 +146,7 @@ fi
 dir="$work/tour"; mkdir -p "$dir" && cd "$dir"
 awk '/^## A tour of the shell/ { tour = 1 } tour && /^```/ { if (++fences == 2) exit } tour && sub(/^g! /, "")' \
   "$app/../README.md" >tour.txt
-status=0; timeout 300 "$launcher" <tour.txt >out.txt 2>err.txt || status=$?
+status=0; timeout 300 "$launcher" "$http" <tour.txt >out.txt 2>err.txt || status=$?
 if [ "$status" != 0 ] || grep -E 'Exception|Cannot coerce|WARNING|^\s+at ' out.txt err.txt; then
   fail "the README tour: status $status"; cat out.txt err.txt >&2
 elif [ ! -s photo.jpg ]; then
