@@ -256,6 +256,17 @@ class WebApiIT {
 		}
 
 		@Test
+		void withoutOneABrowserHasNothingToSignInTo() throws Exception {
+			JsonObject session = gallery.get("/api/session").json();
+			Gallery.Reply signIn = gallery.post("/api/session", "{\"token\":\"anything\"}");
+
+			assertThat(session.get("tokenRequired").getAsBoolean()).isFalse();
+			assertThat(signIn.status()).isEqualTo(204);
+			assertThat(signIn.header("Set-Cookie")).isEmpty();
+			assertThat(gallery.get("/").status()).isEqualTo(200);
+		}
+
+		@Test
 		void aPageWithoutItLeadsAPersonToTheLoginPage() throws Exception {
 			withToken("it-s3cret", () -> {
 				Gallery.Reply page = gallery.get("/photo.html?id=1");
