@@ -6,6 +6,8 @@
 # - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
+# - the console shows the gallery's address at start-up, and the gallery listens where the framework property or
+#   the shipped configuration of the HTTP server (conf/org.apache.felix.http.config) says;
 # - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed);
 # - a second process on the same data directory refuses to start with one line, status 1, and the first runs on;
 # - the framework's storage and unpacked libraries stay in data/run/<pid>, removed at the next start after a kill -9;
@@ -150,6 +152,40 @@ if [ "$status" = 0 ] && grep -q 'updated camera.hal.sim from jar/' out.txt && gr
 else
   fail "update of a HAL bundle by name: status $status: $(cat out.txt err.txt)"
 fi
+
+# The gallery's address on the console at start-up, before the first prompt
+if grep -qE '^Web gallery: http://127\.0\.0\.1:[0-9]+/$' "$work/exit/out.txt" &&
+  [ "$(grep -n '^Web gallery:' "$work/exit/out.txt" | cut -d: -f1)" -lt "$(grep -n 'Welcome to Apache Felix Gogo' "$work/exit/out.txt" | cut -d: -f1)" ]; then
+  pass "the gallery's address: '$(grep '^Web gallery:' "$work/exit/out.txt")' before the shell's banner"
+else
+  fail "the gallery's address: no 'Web gallery: http://127.0.0.1:<port>/' line before the shell's banner in $(cat "$work/exit/out.txt")"
+fi
+
+# Where the gallery listens: the framework property, and the server's own configuration in conf/, which wins
+# web NAME PORT ARGS...: starts the platform with ARGS, waits for its 'Web gallery:' line, asks the API, exits
+web() {
+  local name=$1 port=$2 dir="$work/$1" status=0; shift 2
+  mkdir -p "$dir" && cd "$dir" && mkfifo input
+  "$launcher" "$@" <input >out.txt 2>err.txt &
+  local pid=$!
+  exec 4>input
+  for _ in $(seq 1 600); do grep -q '^Web gallery:' out.txt 2>/dev/null && break; sleep 0.1; done
+  local answer=none
+  if command -v curl >/dev/null; then answer=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/cameras" || true); fi
+  printf 'exit 0\n' >&4
+  wait "$pid" || status=$?
+  exec 4>&-
+  if [ "$status" = 0 ] && grep -qx "Web gallery: http://127.0.0.1:$port/" out.txt && [[ $answer == 200 || $answer == none ]]; then
+    pass "$name: the gallery at port $port (API answered: $answer)"
+  else
+    fail "$name: status $status, API answered $answer, output: $(cat out.txt err.txt)"
+  fi
+}
+port=$((http_port + 1))
+web web-property "$port" -Dorg.osgi.service.http.port="$port"
+mkdir -p "$work/conf" && cp "$app/conf/"* "$work/conf/"
+sed -i "s|^#org.osgi.service.http.port=.*|org.osgi.service.http.port=\"$((port + 1))\"|" "$work/conf/org.apache.felix.http.config"
+web web-configuration "$((port + 1))" -Dfelix.fileinstall.dir="$work/conf" -Dorg.osgi.service.http.port="$port"
 
 # The platform's own log
 if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
