@@ -24,6 +24,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
@@ -80,6 +81,10 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 		@AttributeDefinition(min = "0", description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
 		long assetWaitMillis() default 200;
+
+		@AttributeDefinition(description = "What a delivered photo survives before its raw frames reach the disk: process (frames written to the spool before the photo is delivered, synced in the background; a crash of the process loses nothing) or power (frames synced before the photo is delivered; slower captures that survive a power loss).",
+				options = { @Option(label = "process", value = "process"), @Option(label = "power", value = "power") })
+		String durability() default "process";
 	}
 
 	private final List<Condition> conditions = new CopyOnWriteArrayList<>();
@@ -100,7 +105,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		this.hold = DataDirectory.hold(DataDirectory.of(context));
 		try {
 			Path deferred = DataDirectory.of(context).resolve("deferred");
-			spool = new Spool(deferred.resolve("spool"));
+			spool = new Spool(deferred.resolve("spool"), log);
 			try {
 				log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());
 			} catch (IOException e) {
@@ -163,6 +168,12 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		atLeast(problems, "orphanGraceMinutes", config.orphanGraceMinutes(), 0);
 		atLeast(problems, "recheckMillis", config.recheckMillis(), 10);
 		atLeast(problems, "assetWaitMillis", config.assetWaitMillis(), 0);
+		Durability durability = Durability.PROCESS;
+		try {
+			durability = Durability.ofConfig(config.durability());
+		} catch (IllegalArgumentException e) {
+			problems.add(e.getMessage());
+		}
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", problems));
 		}
@@ -171,7 +182,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				Duration.ofSeconds(config.jobTimeoutSeconds()), config.maxAttempts(), config.maxInterruptedAttempts(),
 				Duration.ofMillis(config.retryDelayMillis()), Duration.ofMinutes(config.overdueMinutes()),
 				Duration.ofMinutes(config.orphanGraceMinutes()), Duration.ofMillis(config.recheckMillis()),
-				Duration.ofMillis(config.assetWaitMillis()));
+				Duration.ofMillis(config.assetWaitMillis()), durability);
 	}
 
 	private static void atLeast(List<String> problems, String attribute, long value, long least) {

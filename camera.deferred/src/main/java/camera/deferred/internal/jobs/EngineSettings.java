@@ -16,14 +16,16 @@ import java.time.Duration;
  * @param orphanGrace      age at which spool data whose asset does not exist is deleted
  * @param recheckInterval  how often conditions are looked at again while jobs wait for them
  * @param assetWait        first wait for an asset not created yet; doubles on each look, up to a minute
+ * @param durability       whether a burst is synced before its photo is delivered or in the background after
  */
 public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
 		int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace,
-		Duration recheckInterval, Duration assetWait) {
+		Duration recheckInterval, Duration assetWait, Durability durability) {
 
 	public EngineSettings {
-		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1) {
-			throw new IllegalArgumentException("workers and attempts must be at least 1, the budget at least 0");
+		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1 || durability == null) {
+			throw new IllegalArgumentException(
+					"workers and attempts must be at least 1, the budget at least 0, and a durability given");
 		}
 	}
 
