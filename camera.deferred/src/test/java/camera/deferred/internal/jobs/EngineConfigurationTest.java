@@ -50,4 +50,25 @@ class EngineConfigurationTest {
 		assertThat(settings.retryDelay()).isZero();
 		assertThat(settings.recheckInterval()).isEqualTo(Duration.ofMillis(10));
 	}
+
+	@Test
+	void durabilityIsProcessUnlessConfigured() {
+		EngineSettings settings = DeferredEngineComponent.settings(ConfigurationDefaults.of(
+				DeferredEngineComponent.Config.class));
+
+		assertThat(settings.durability()).isEqualTo(Durability.PROCESS);
+	}
+
+	@Test
+	void durabilityPowerIsTaken() {
+		assertThat(DeferredEngineComponent.settings(config(Map.of("durability", "power"))).durability())
+			.isEqualTo(Durability.POWER);
+	}
+
+	@Test
+	void anUnknownDurabilityIsRefusedNamingTheValuesAllowed() {
+		assertThatThrownBy(() -> DeferredEngineComponent.settings(config(Map.of("durability", "sometimes"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("durability is sometimes, not one of process, power");
+	}
 }
