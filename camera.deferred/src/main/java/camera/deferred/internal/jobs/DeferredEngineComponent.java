@@ -82,6 +82,9 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		@AttributeDefinition(min = "0", description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
 		long assetWaitMillis() default 200;
 
+		@AttributeDefinition(min = "0", description = "Megabytes of the data directory's file system that raw frames never take, so that the library's photos always have room; a burst that would take them is developed inline.")
+		long spoolLeavesFreeMegabytes() default 64;
+
 		@AttributeDefinition(description = "What a delivered photo survives before its raw frames reach the disk: process (frames written to the spool before the photo is delivered, synced in the background; a crash of the process loses nothing) or power (frames synced before the photo is delivered; slower captures that survive a power loss).",
 				options = { @Option(label = "process", value = "process"), @Option(label = "power", value = "power") })
 		String durability() default "process";
@@ -168,6 +171,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		atLeast(problems, "orphanGraceMinutes", config.orphanGraceMinutes(), 0);
 		atLeast(problems, "recheckMillis", config.recheckMillis(), 10);
 		atLeast(problems, "assetWaitMillis", config.assetWaitMillis(), 0);
+		atLeast(problems, "spoolLeavesFreeMegabytes", config.spoolLeavesFreeMegabytes(), 0);
 		Durability durability = Durability.PROCESS;
 		try {
 			durability = Durability.ofConfig(config.durability());
@@ -182,7 +186,8 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				Duration.ofSeconds(config.jobTimeoutSeconds()), config.maxAttempts(), config.maxInterruptedAttempts(),
 				Duration.ofMillis(config.retryDelayMillis()), Duration.ofMinutes(config.overdueMinutes()),
 				Duration.ofMinutes(config.orphanGraceMinutes()), Duration.ofMillis(config.recheckMillis()),
-				Duration.ofMillis(config.assetWaitMillis()), durability);
+				Duration.ofMillis(config.assetWaitMillis()),
+				Math.multiplyExact(config.spoolLeavesFreeMegabytes(), 1024L * 1024), durability);
 	}
 
 	private static void atLeast(List<String> problems, String attribute, long value, long least) {

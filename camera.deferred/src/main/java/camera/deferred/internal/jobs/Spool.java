@@ -1,6 +1,7 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,15 @@ final class Spool implements AutoCloseable {
 	private final ThreadPoolExecutor writers;
 	private final SpoolSync sync;
 	private FrameFileWriter frameWriter;
+
+	/** @return the bytes its file system has free for this process, or {@link Long#MAX_VALUE} when it cannot tell */
+	long usableBytes() {
+		try {
+			return Files.getFileStore(directory).getUsableSpace();
+		} catch (IOException e) {
+			return Long.MAX_VALUE; // the writes find out, and the capture falls back to inline development
+		}
+	}
 
 	/** A spool that writes with direct I/O where its file system allows it; what cannot be synced is logged. */
 	Spool(Path directory, Logger log) {
@@ -395,6 +405,8 @@ final class Spool implements AutoCloseable {
 				}
 			}
 			return total;
+		} catch (UncheckedIOException e) {
+			throw e.getCause(); // a file that went during the walk: an I/O failure like the others
 		}
 	}
 

@@ -71,4 +71,11 @@ class EngineConfigurationTest {
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("durability is sometimes, not one of process, power");
 	}
+
+	@Test
+	void theSpoolLeavesSixtyFourMegabytesFreeByDefaultAndANegativeFloorIsRefused() {
+		assertThat(DeferredEngineComponent.settings(config(Map.of())).spoolFreeFloorBytes()).isEqualTo(64L << 20);
+		assertThatThrownBy(() -> DeferredEngineComponent.settings(config(Map.of("spoolLeavesFreeMegabytes", -1L))))
+			.hasMessage("spoolLeavesFreeMegabytes is -1, below its least value 0");
+	}
 }

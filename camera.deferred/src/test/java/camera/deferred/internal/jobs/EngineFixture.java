@@ -65,7 +65,7 @@ final class EngineFixture implements AutoCloseable {
 
 	EngineSettings settings(Duration assetWait, Durability durability) {
 		return new EngineSettings(1, 100 * FRAME_BYTES, Duration.ofMinutes(5), 3, 5, Duration.ZERO, Duration.ofMinutes(60),
-				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait, durability);
+				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait, 0, durability);
 	}
 
 	JobEngine start() {

@@ -74,7 +74,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1), Durability.PROCESS);
+					Duration.ofSeconds(1), 0, Durability.PROCESS);
 			fixture.start();
 			String first = WholeBursts.accept(fixture.engine, fixture.burst());
 
@@ -83,6 +83,37 @@ class JobEngineTest {
 			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
 			assertThat(fixture.engine.stats().spoolBytes()).isEqualTo(fixture.spool().entry(first).bytes());
 			assertThat(fixture.engine.jobs()).hasSize(1);
+		}
+
+		@Test
+		void aBurstThatWouldTakeTheLibrarysFreeFloorIsRefusedWithTheReason() throws IOException {
+			fixture.health.holds = false;
+			long moreThanAnyDisk = Long.MAX_VALUE / 2;
+			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), moreThanAnyDisk);
+			fixture.start();
+
+			assertThatThrownBy(() -> WholeBursts.accept(fixture.engine, fixture.burst()))
+				.isInstanceOf(SpoolFullException.class)
+				.hasMessageContaining("MB free")
+				.hasMessageContaining("the library's photos keep");
+			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+			assertThat(fixture.engine.jobs()).isEmpty();
+		}
+
+		@Test
+		void aBurstThatLeavesTheFreeFloorIsAccepted() throws IOException {
+			fixture.health.holds = false;
+			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), 1);
+			fixture.start();
+
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+
+			assertThat(fixture.spool().contains(jobId)).isTrue();
 		}
 
 		@Test
@@ -121,7 +152,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, EngineFixture.FRAME_BYTES + 1, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1), Durability.PROCESS);
+					Duration.ofSeconds(1), 0, Durability.PROCESS);
 			fixture.start();
 			CapturedBurst burst = fixture.burst();
 			BurstSpooling spooling = fixture.engine.begin();
@@ -364,7 +395,7 @@ class JobEngineTest {
 		void anAttemptThatEndsIsNoLongerCountedAsInterrupted() throws Exception {
 			fixture.developer.failuresToThrow = 1;
 			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO,
+					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
 					Durability.PROCESS);
 			fixture.start();
 			String jobId = fixture.capture();
@@ -609,7 +640,7 @@ class JobEngineTest {
 		@BeforeEach
 		void twoWorkers() {
 			fixture.settings = new EngineSettings(2, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO,
+					Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
 					Durability.PROCESS);
 		}
 
@@ -919,7 +950,7 @@ class JobEngineTest {
 		@Test
 		void noDamagedFrameOfAPausedSixShotBurstReachesAPhotoAndNothingStaysPending() throws Exception {
 			fixture.settings = new EngineSettings(1, 1000 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
 					Durability.PROCESS);
 			fixture.health.holds = false;
 			fixture.start();
