@@ -142,6 +142,9 @@ imageio=$(value bench.jpeg.imageio_mp_per_s)
 copy=$(value bench.copy.ms_per_frame)
 shot_to_shot=$(value bench.burst.shot_to_shot_p50_ms)
 heap=$(value bench.burst.heap_peak_mb)
+rss=$(value bench.burst.rss_peak_mb)
+cpu_deferred=$(value bench.phase1.cpu_ms_per_capture)
+cpu_single=$(value bench.single.cpu_ms_per_capture)
 psnr1=$(value bench.psnr.phase1_db)
 psnr2=$(value bench.psnr.phase2_db)
 gain=$(awk -v a="$psnr2" -v b="$psnr1" 'BEGIN { printf "%.1f", a - b }')
@@ -189,6 +192,8 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "| capture → photoAvailable p50 (single-phase) | $single ms | | |"
 	echo "| capture → photoAvailable p99 | $single_p99 ms | | |"
 	echo "| ratio of the p50s, deferred / single-phase | $ratio | ≤ 0.2 (aim 0.1) | $(verdict "$ratio" '<=' 0.2) |"
+	echo "| process CPU per deferred capture (every thread, during its timed span) | $cpu_deferred ms | | |"
+	echo "| process CPU per single-phase capture | $cpu_single ms | | |"
 	echo "| phase 2 per photo: 4-frame develop + compact JPEG q95 | $phase2_ms ms | | |"
 	echo "| phase 2 throughput | $phase2_rate MP/s | ≥ 10 MP/s | $(verdict "$phase2_rate" '>=' 10) |"
 	echo "| JPEG encode, libjpeg-turbo | $turbo MP/s | ≥ 250 MP/s | $(verdict "$turbo" '>=' 250) |"
@@ -196,6 +201,7 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "| copy of one raw frame in memory | $copy ms | | |"
 	echo "| burst of 30 deferred shots: shot-to-shot p50 | $shot_to_shot ms | | |"
 	echo "| burst of 30: peak heap | $heap MB | | |"
+	echo "| burst of 30: peak resident set | $rss MB | | |"
 	echo "| PSNR of phase 1 (half size, upscaled) | $psnr1 dB | | |"
 	echo "| PSNR of phase 2 | $psnr2 dB | phase 1 + 3 dB (aim + 6 dB) | +$gain dB, $(verdict "$gain" '>=' 3) |"
 	echo

@@ -18,12 +18,23 @@ import java.util.Map;
  * @param conditions    each scheduling condition and whether it holds now
  * @param spoolBytes    bytes of raw frames on disk
  * @param fallbacks     captures developed inline because the spool was full
+ * @param damaged       jobs since start whose raw frames all failed their checks (a power loss damaged them), so
+ *                      that their FAST image became the final photo; counted in {@code failed} too
+ * @since 1.2
  */
 public record DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
 		double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
-		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
+		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks, long damaged) {
 	public DeferredStats {
 		queued = Map.copyOf(queued);
 		conditions = Map.copyOf(conditions);
+	}
+
+	/** The state as version 1.1 knew it, with no damaged jobs. */
+	public DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
+			double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
+			boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
+		this(queued, running, completed, failed, phase2P50Ms, phase2P99Ms, queueP50Ms, queueP99Ms, jpegCodec, paused,
+				conditions, spoolBytes, fallbacks, 0);
 	}
 }

@@ -36,12 +36,15 @@ import org.osgi.test.junit5.context.BundleContextExtension;
  * Runs the distribution ({@code camera.app}'s executable jar) in a child JVM, takes deferred photos through the
  * shell and kills the process ({@code kill -9}) at varied points: during a capture, phase 1, the spool write,
  * phase 2 and the replacement. After a last restart every photo whose FAST asset was delivered must be FULL at
- * its original URI, listed once.
+ * its original URI, listed once. With the default durability ({@code process}) the frames are not synced before
+ * a photo is delivered, and the kills fall inside 12-shot bursts; with {@code power} single shots are killed as
+ * before.
  */
 @ExtendWith(BundleContextExtension.class)
 class DeferredCrashRecoveryIT {
 	private static final int KILLS = 5;
 	private static final int CAPTURES_PER_RUN = 3;
+	private static final int BURST = 12;
 	private static final long SEED = 20261121L;
 	private static final long RUN_LIMIT_SECONDS = 300;
 	private static final Pattern DELIVERED = Pattern
@@ -51,15 +54,27 @@ class DeferredCrashRecoveryIT {
 	BundleContext context;
 
 	@Test
-	void everyDeliveredPhotoReachesFullAtItsOriginalUriAfterKillsAtVariedPoints() throws Exception {
-		Path itestData = DataDirectory.of(context);
-		Path jar = itestData.getParent().getParent().getParent().resolve("camera.app/target/darkroom.jar");
-		assertThat(jar).as("the distribution jar (package camera.app first)").isRegularFile();
-		Path home = itestData.resolve("crash-recovery");
-		deleteTree(home);
-		Files.createDirectories(home.resolve("conf"));
-		Files.createDirectories(home.resolve("tmp"));
+	void withProcessDurabilityEveryPhotoDeliveredReachesFullAfterKillsDuringTwelveShotBursts() throws Exception {
+		Path home = home("crash-recovery-process");
+		Random random = new Random(SEED);
+		Set<String> delivered = new LinkedHashSet<>();
+		int attempted = 0;
+		for (int kill = 0; kill < KILLS; kill++) {
+			List<String> commands = List.of("camera:capture -n " + BURST + " -m deferred -s 640x480",
+					"deferred:drain -t 60", "exit 0");
+			attempted += BURST;
+			// Kill after 1..12 delivered photos (then the next shot is in flight) or during the drain.
+			int linesBeforeKill = 1 + random.nextInt(BURST);
+			long extraMillis = random.nextInt(linesBeforeKill == BURST ? 1500 : 100);
+			runAndKill(jar(), home, commands, linesBeforeKill, extraMillis, delivered);
+		}
+		assertEveryDeliveredPhotoIsFullOnce(home, delivered, attempted);
+	}
 
+	@Test
+	void withPowerDurabilityEveryPhotoDeliveredReachesFullAfterKillsAtVariedPoints() throws Exception {
+		Path home = home("crash-recovery-power");
+		Files.writeString(home.resolve("conf").resolve("camera.deferred.engine.config"), "durability=\"power\"\n");
 		Random random = new Random(SEED);
 		Set<String> delivered = new LinkedHashSet<>();
 		int attempted = 0;
@@ -74,8 +89,29 @@ class DeferredCrashRecoveryIT {
 			// Kill after 1..3 delivered photos (then the next capture is in flight) or during the drain.
 			int linesBeforeKill = 1 + random.nextInt(CAPTURES_PER_RUN);
 			long extraMillis = random.nextInt(linesBeforeKill == CAPTURES_PER_RUN ? 1500 : 400);
-			runAndKill(jar, home, commands, linesBeforeKill, extraMillis, delivered);
+			runAndKill(jar(), home, commands, linesBeforeKill, extraMillis, delivered);
 		}
+		assertEveryDeliveredPhotoIsFullOnce(home, delivered, attempted);
+	}
+
+	private Path jar() {
+		Path jar = DataDirectory.of(context).getParent().getParent().getParent()
+			.resolve("camera.app/target/darkroom.jar");
+		assertThat(jar).as("the distribution jar (package camera.app first)").isRegularFile();
+		return jar;
+	}
+
+	private Path home(String name) throws IOException {
+		Path home = DataDirectory.of(context).resolve(name);
+		deleteTree(home);
+		Files.createDirectories(home.resolve("conf"));
+		Files.createDirectories(home.resolve("tmp"));
+		return home;
+	}
+
+	private void assertEveryDeliveredPhotoIsFullOnce(Path home, Set<String> delivered, int attempted)
+			throws Exception {
+		Path jar = jar();
 		assertThat(delivered).as("photos delivered before the kills").isNotEmpty();
 
 		List<String> output = runToEnd(jar, home,
@@ -90,6 +126,9 @@ class DeferredCrashRecoveryIT {
 		for (String uri : delivered) {
 			assertThat(listed.get(uri)).as("%s is listed once, as FULL, after:%n%s", uri, finalRun)
 				.containsExactly("FULL");
+			byte[] jpeg = Files.readAllBytes(home.resolve("data").resolve("media").resolve("Photo")
+				.resolve(uri.substring(AssetUri.PREFIX.length())));
+			assertThat(jpeg).as("%s is a whole JPEG", uri).startsWith(0xFF, 0xD8).endsWith(0xFF, 0xD9);
 		}
 		assertThat(listed.values()).as("no asset is listed twice").allSatisfy(rows -> assertThat(rows).hasSize(1));
 		assertThat(listed).as("no more assets than captures").hasSizeLessThanOrEqualTo(attempted);

@@ -168,6 +168,10 @@ public final class BenchCommand {
 				.add("bench.single.p99_ms", "capture -> photoAvailable p99 (single-phase)", single.percentile(99), "ms")
 				.add("bench.ratio_p50", "ratio of the p50s, deferred / single-phase",
 						deferred.median() / single.median(), "")
+				.add("bench.phase1.cpu_ms_per_capture", "process CPU per deferred capture",
+						latencies.deferredCpuNanos() / latencies.deferred().size() / 1e6, "ms")
+				.add("bench.single.cpu_ms_per_capture", "process CPU per single-phase capture",
+						latencies.singlePhaseCpuNanos() / latencies.singlePhase().size() / 1e6, "ms")
 				.add("bench.phase2.ms_per_photo", "phase 2 per photo (develop + JPEG q" + DevelopmentBench.FULL_QUALITY
 						+ ")", development.phase2Millis(), "ms")
 				.add("bench.phase2.mp_per_s", "phase 2 throughput", megapixels / (development.phase2Millis() / 1000),
@@ -181,6 +185,8 @@ public final class BenchCommand {
 						Samples.ofNanos(burst.shotToShotNanos()).median(), "ms")
 				.add("bench.burst.heap_peak_mb", "burst of " + BURST_SHOTS + ": peak heap",
 						burst.peakHeapBytes() / (1024.0 * 1024.0), "MB")
+				.add("bench.burst.rss_peak_mb", "burst of " + BURST_SHOTS + ": peak resident set",
+						burst.peakResidentBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1Psnr(), "dB")
 				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2Psnr(), "dB");
 	}

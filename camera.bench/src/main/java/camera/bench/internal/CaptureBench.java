@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,12 +33,20 @@ final class CaptureBench implements AutoCloseable {
 	private static final int WARM_UP = 2;
 	private static final long HEAP_SAMPLE_MILLIS = 5;
 
-	/** Latencies of both delivery modes in nanoseconds. */
-	record Latencies(List<Long> deferred, List<Long> singlePhase) {
+	/**
+	 * Latencies of both delivery modes in nanoseconds, and the CPU time the process used during each mode's timed
+	 * captures (every thread: capture, spool, phase 1 and whatever ran beside them), NaN where the system does not
+	 * tell.
+	 */
+	record Latencies(List<Long> deferred, List<Long> singlePhase, double deferredCpuNanos,
+			double singlePhaseCpuNanos) {
 	}
 
-	/** Shot-to-shot intervals between consecutive asset events, and the largest heap seen while shooting. */
-	record Burst(List<Long> shotToShotNanos, long peakHeapBytes) {
+	/**
+	 * Shot-to-shot intervals between consecutive asset events, and the largest heap and resident set seen while
+	 * shooting (NaN where the system does not tell).
+	 */
+	record Burst(List<Long> shotToShotNanos, long peakHeapBytes, double peakResidentBytes) {
 	}
 
 	private final PhotoSession session;
@@ -82,25 +91,46 @@ final class CaptureBench implements AutoCloseable {
 		}
 		List<Long> deferredNanos = new ArrayList<>();
 		List<Long> singleNanos = new ArrayList<>();
+		CpuUse deferredCpu = new CpuUse();
+		CpuUse singleCpu = new CpuUse();
 		for (int i = 0; i < count; i++) {
 			if (i % 2 == 0) {
-				deferredNanos.add(timeDeferred());
-				singleNanos.add(timeSinglePhase());
+				deferredNanos.add(deferredCpu.during(this::timeDeferred));
+				singleNanos.add(singleCpu.during(this::timeSinglePhase));
 			} else {
-				singleNanos.add(timeSinglePhase());
-				deferredNanos.add(timeDeferred());
+				singleNanos.add(singleCpu.during(this::timeSinglePhase));
+				deferredNanos.add(deferredCpu.during(this::timeDeferred));
 			}
 		}
-		return new Latencies(deferredNanos, singleNanos);
+		return new Latencies(deferredNanos, singleNanos, deferredCpu.total(), singleCpu.total());
+	}
+
+	/** Adds up the process's CPU time over timed spans; NaN once the system does not tell. */
+	private static final class CpuUse {
+		private double total;
+
+		long during(java.util.function.LongSupplier span) {
+			OptionalLong before = ProcessMeter.cpuNanos();
+			long result = span.getAsLong();
+			OptionalLong after = ProcessMeter.cpuNanos();
+			total += before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : Double.NaN;
+			return result;
+		}
+
+		double total() {
+			return total;
+		}
 	}
 
 	/** Fires {@code shots} deferred captures at once and stamps each asset event, sampling the heap meanwhile. */
 	Burst burst(int shots, ScheduledExecutorService sampler) {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-		ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(
-				() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, HEAP_SAMPLE_MILLIS,
-				TimeUnit.MILLISECONDS);
+		AtomicLong peakResident = new AtomicLong(ProcessMeter.residentBytes().orElse(-1));
+		ScheduledFuture<?> sampling = sampler.scheduleAtFixedRate(() -> {
+			peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+			peakResident.accumulateAndGet(ProcessMeter.residentBytes().orElse(-1), Math::max);
+		}, 0, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
 		List<TimedOutput.Arrival> arrivals = new ArrayList<>();
 		List<Future<?>> discards = new ArrayList<>();
 		try {
@@ -122,7 +152,7 @@ final class CaptureBench implements AutoCloseable {
 		for (int i = 1; i < arrivals.size(); i++) {
 			intervals.add(arrivals.get(i).nanos() - arrivals.get(i - 1).nanos());
 		}
-		return new Burst(intervals, peak.get());
+		return new Burst(intervals, peak.get(), peakResident.get() < 0 ? Double.NaN : peakResident.get());
 	}
 
 	private static void await(Future<?> task) {

@@ -49,7 +49,8 @@ class BenchShellTest {
 	private static final long WAIT_SECONDS = 60;
 	/** What {@code camera:bench --no-format} prints, one {@code key=value} line each; benchmarks.sh reads them. */
 	private static final Set<String> BENCH_KEYS = Set.of("bench.phase1.p50_ms", "bench.phase1.p99_ms",
-			"bench.single.p50_ms", "bench.single.p99_ms", "bench.ratio_p50", "bench.phase2.ms_per_photo",
+			"bench.single.p50_ms", "bench.single.p99_ms", "bench.ratio_p50", "bench.phase1.cpu_ms_per_capture",
+			"bench.single.cpu_ms_per_capture", "bench.burst.rss_peak_mb", "bench.phase2.ms_per_photo",
 			"bench.phase2.mp_per_s", "bench.jpeg.turbo_mp_per_s", "bench.jpeg.imageio_mp_per_s",
 			"bench.copy.ms_per_frame", "bench.burst.shot_to_shot_p50_ms", "bench.burst.heap_peak_mb",
 			"bench.psnr.phase1_db", "bench.psnr.phase2_db");

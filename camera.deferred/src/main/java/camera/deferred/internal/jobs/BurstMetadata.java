@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import camera.api.CameraPosition;
@@ -23,8 +24,8 @@ import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 
 /**
- * The small text file beside a job's frames: camera, capture setting, capture time and each frame's geometry
- * and sensor metadata, as Java properties so a person can read it.
+ * The small text file beside a job's frames: camera, capture setting, capture time and each frame's geometry,
+ * sensor metadata, encoding and checksums, as Java properties so a person can read it.
  */
 final class BurstMetadata {
 	static final String FILE_NAME = "burst.properties";
@@ -32,8 +33,8 @@ final class BurstMetadata {
 	private BurstMetadata() {
 	}
 
-	/** @param encodings how each frame's file holds its pixels, in frame order */
-	static String write(CapturedBurst burst, Instant acceptedAt, List<FrameEncoding> encodings) {
+	/** @param written how each frame's file holds its pixels and their checksums, in frame order */
+	static String write(CapturedBurst burst, Instant acceptedAt, List<FrameFileWriter.Written> written) {
 		Properties p = new Properties();
 		HalCameraInfo camera = burst.camera();
 		p.setProperty("camera.id", camera.id());
@@ -65,7 +66,9 @@ final class BurstMetadata {
 			p.setProperty(prefix + "height", Integer.toString(frame.height()));
 			p.setProperty(prefix + "stride", Integer.toString(frame.stride()));
 			p.setProperty(prefix + "bytes", Integer.toString(frame.data().limit()));
-			p.setProperty(prefix + "encoding", encodings.get(i).name());
+			p.setProperty(prefix + "encoding", written.get(i).encoding().name());
+			p.setProperty(prefix + "storedBytes", Long.toString(written.get(i).checksums().storedBytes()));
+			p.setProperty(prefix + "checksums", written.get(i).checksums().format());
 			p.setProperty(prefix + "timestampNanos", Long.toString(m.timestampNanos()));
 			p.setProperty(prefix + "exposureNanos", Long.toString(m.exposureNanos()));
 			p.setProperty(prefix + "iso", Integer.toString(m.iso()));
@@ -84,21 +87,32 @@ final class BurstMetadata {
 		return text.toString();
 	}
 
-	/** The bytes of a frame's spool file. */
+	/** The bytes of a frame's spool file, or empty when the file is gone. */
 	@FunctionalInterface
 	interface FrameFile {
-		ByteBuffer load(int index) throws IOException;
-	}
-
-	/** The burst as written, with the frames' pixels loaded through {@code frameData}. */
-	record Stored(CapturedBurst burst, Instant acceptedAt) {
+		Optional<ByteBuffer> load(int index) throws IOException;
 	}
 
 	/**
-	 * Reads the burst, decoding each frame's file as its recorded encoding; metadata written before encodings
-	 * existed reads its files as they are.
+	 * The burst as written, with the frames' pixels loaded through {@code frameData}.
+	 *
+	 * @param burst  the intact frames, in capture order
+	 * @param damage what is wrong with each frame left out ("frame 2 fails its checksum ..."), empty when none was
 	 */
-	static Stored read(String text, FrameFile frameData) throws IOException {
+	record Stored(CapturedBurst burst, Instant acceptedAt, List<String> damage) {
+		Stored {
+			damage = List.copyOf(damage);
+		}
+	}
+
+	/**
+	 * Reads the burst, checking each frame's file against its recorded checksums and decoding it as its recorded
+	 * encoding; a frame that fails its checks or whose file is gone is left out. Metadata written before
+	 * encodings or checksums existed reads its files as they are.
+	 *
+	 * @throws SpoolDamagedException when no frame is left
+	 */
+	static Stored read(String jobId, String text, FrameFile frameData) throws IOException {
 		Properties p = new Properties();
 		p.load(new StringReader(text));
 		HalCameraInfo camera = new HalCameraInfo(required(p, "camera.id"), required(p, "camera.name"),
@@ -115,6 +129,7 @@ final class BurstMetadata {
 				Boolean.parseBoolean(required(p, "setting.mirror")), location);
 		int count = Integer.parseInt(required(p, "frames"));
 		List<RawFrame> frames = new ArrayList<>(count);
+		List<String> damage = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String prefix = "frame." + i + ".";
 			String pattern = p.getProperty(prefix + "bayerPattern");
@@ -127,14 +142,41 @@ final class BurstMetadata {
 			int height = Integer.parseInt(required(p, prefix + "height"));
 			int stride = Integer.parseInt(required(p, prefix + "stride"));
 			FrameEncoding encoding = encoding(p.getProperty(prefix + "encoding", FrameEncoding.RAW.name()));
-			ByteBuffer stored = frameData.load(i);
+			Optional<ByteBuffer> loaded = frameData.load(i);
+			if (loaded.isEmpty()) {
+				damage.add("frame " + i + " is gone");
+				continue;
+			}
+			ByteBuffer stored = loaded.get();
+			Optional<String> problem = checksums(p, prefix).flatMap(checksums -> checksums.damage(stored));
+			if (problem.isPresent()) {
+				damage.add("frame " + i + " " + problem.get());
+				continue;
+			}
 			String bytes = p.getProperty(prefix + "bytes");
 			int length = bytes == null ? stored.remaining() : Integer.parseInt(bytes);
 			frames.add(new RawFrame(PixelFormat.valueOf(required(p, prefix + "format")), width, height, stride,
 					encoding.decode(stored, width, height, stride, length), metadata));
 		}
+		if (frames.isEmpty()) {
+			throw new SpoolDamagedException("not one of the " + count + " frames of job " + jobId + " is intact: "
+					+ String.join("; ", damage));
+		}
 		return new Stored(new CapturedBurst(frames, camera, setting, Instant.parse(required(p, "capture.time"))),
-				Instant.parse(required(p, "accepted.time")));
+				Instant.parse(required(p, "accepted.time")), damage);
+	}
+
+	/** @return the frame's recorded checksums, or empty for a frame spooled before checksums existed */
+	private static Optional<FrameChecksums> checksums(Properties p, String prefix) throws IOException {
+		String checksums = p.getProperty(prefix + "checksums");
+		if (checksums == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(FrameChecksums.parse(checksums, Long.parseLong(required(p, prefix + "storedBytes"))));
+		} catch (IllegalArgumentException e) {
+			throw new IOException("burst metadata has unreadable checksums for " + prefix + ": " + e.getMessage(), e);
+		}
 	}
 
 	/** @return when the burst was accepted, without loading its frames */

@@ -24,6 +24,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
@@ -83,6 +84,10 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 		@AttributeDefinition(min = "0", description = "Megabytes of the data directory's file system that raw frames never take, so that the library's photos always have room; a burst that would take them is developed inline.")
 		long spoolLeavesFreeMegabytes() default 64;
+
+		@AttributeDefinition(description = "What a delivered photo survives before its raw frames reach the disk: process (frames written to the spool before the photo is delivered, synced in the background; a crash of the process loses nothing) or power (frames synced before the photo is delivered; slower captures that survive a power loss).",
+				options = { @Option(label = "process", value = "process"), @Option(label = "power", value = "power") })
+		String durability() default "process";
 	}
 
 	private final List<Condition> conditions = new CopyOnWriteArrayList<>();
@@ -103,7 +108,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		this.hold = DataDirectory.hold(DataDirectory.of(context));
 		try {
 			Path deferred = DataDirectory.of(context).resolve("deferred");
-			spool = new Spool(deferred.resolve("spool"));
+			spool = new Spool(deferred.resolve("spool"), log);
 			try {
 				log.info("The spool in {} writes frames with {}", deferred.resolve("spool"), spool.io());
 			} catch (IOException e) {
@@ -167,6 +172,12 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		atLeast(problems, "recheckMillis", config.recheckMillis(), 10);
 		atLeast(problems, "assetWaitMillis", config.assetWaitMillis(), 0);
 		atLeast(problems, "spoolLeavesFreeMegabytes", config.spoolLeavesFreeMegabytes(), 0);
+		Durability durability = Durability.PROCESS;
+		try {
+			durability = Durability.ofConfig(config.durability());
+		} catch (IllegalArgumentException e) {
+			problems.add(e.getMessage());
+		}
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", problems));
 		}
@@ -176,7 +187,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				Duration.ofMillis(config.retryDelayMillis()), Duration.ofMinutes(config.overdueMinutes()),
 				Duration.ofMinutes(config.orphanGraceMinutes()), Duration.ofMillis(config.recheckMillis()),
 				Duration.ofMillis(config.assetWaitMillis()),
-				Math.multiplyExact(config.spoolLeavesFreeMegabytes(), 1024L * 1024));
+				Math.multiplyExact(config.spoolLeavesFreeMegabytes(), 1024L * 1024), durability);
 	}
 
 	private static void atLeast(List<String> problems, String attribute, long value, long least) {

@@ -18,24 +18,33 @@ import java.time.Duration;
  * @param assetWait        first wait for an asset not created yet; doubles on each look, up to a minute
  * @param spoolFreeFloorBytes bytes of the spool's file system that raw frames never take, so that the library's
  *                         photos (the inline fallback's too) always have room
+ * @param durability       whether a burst is synced before its photo is delivered or in the background after
  */
 public record EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
 		int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace,
-		Duration recheckInterval, Duration assetWait, long spoolFreeFloorBytes) {
+		Duration recheckInterval, Duration assetWait, long spoolFreeFloorBytes, Durability durability) {
 
 	public EngineSettings {
-		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1 || spoolFreeFloorBytes < 0) {
-			throw new IllegalArgumentException(
-					"workers and attempts must be at least 1, the budget and the free floor at least 0");
+		if (workers < 1 || spoolBudgetBytes < 0 || maxAttempts < 1 || spoolFreeFloorBytes < 0 || durability == null) {
+			throw new IllegalArgumentException("workers and attempts must be at least 1, the budget and the free floor "
+					+ "at least 0, and a durability given");
 		}
 	}
 
-	/** Settings whose spool may fill its file system: no free floor. */
+	/** Settings whose spool may fill its file system (no free floor), with the default durability. */
 	public EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
 			int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace,
 			Duration recheckInterval, Duration assetWait) {
 		this(workers, spoolBudgetBytes, jobTimeout, maxAttempts, maxInterruptedAttempts, retryDelay, overdueAge,
 				orphanGrace, recheckInterval, assetWait, 0);
+	}
+
+	/** Settings with the default durability, {@link Durability#PROCESS}. */
+	public EngineSettings(int workers, long spoolBudgetBytes, Duration jobTimeout, int maxAttempts,
+			int maxInterruptedAttempts, Duration retryDelay, Duration overdueAge, Duration orphanGrace,
+			Duration recheckInterval, Duration assetWait, long spoolFreeFloorBytes) {
+		this(workers, spoolBudgetBytes, jobTimeout, maxAttempts, maxInterruptedAttempts, retryDelay, overdueAge,
+				orphanGrace, recheckInterval, assetWait, spoolFreeFloorBytes, Durability.PROCESS);
 	}
 
 	/** @return the pool size the configuration asks for: 0 or less means cores − 1, at least 1 */

@@ -14,14 +14,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.CRC32C;
 
 import camera.api.hal.RawFrame;
 
 /**
- * Writes one frame into its spool file and syncs it. A frame that packs to 12 bits is cut into parts of whole
- * rows, each packed and written on its own writer thread at its place in the file, so that the last frame of a
- * burst, which the capture waits for, is written on every core; the file is synced once every part is in. Parts
- * begin at block boundaries and are written from aligned native buffers, so that {@link DirectIo} can take them.
+ * Writes one frame into its spool file, checksummed, and syncs it when asked to. A frame that packs to 12 bits is
+ * cut into parts of whole rows, each packed, checksummed and written on its own writer thread at its place in the
+ * file, so that the last frame of a burst, which the capture waits for, is written on every core; the file is
+ * synced once every part is in. Parts begin at block boundaries and are written from aligned native buffers, so
+ * that {@link DirectIo} can take them.
  */
 final class FrameFileWriter {
 	/** Parts a packed frame is cut into at most. */
@@ -41,10 +43,21 @@ final class FrameFileWriter {
 		return io;
 	}
 
-	/** @return the frame's encoding once its file is written and synced; fails with the IOException as cause */
-	CompletableFuture<FrameEncoding> write(Path file, RawFrame frame) {
+	/** How a frame's file holds its pixels and the checksums of what it holds. */
+	record Written(FrameEncoding encoding, FrameChecksums checksums) {
+	}
+
+	/** What one part wrote: whether every sample fitted in 12 bits, and the checksum of its bytes. */
+	private record Part(boolean packed, int checksum) {
+	}
+
+	/**
+	 * @param sync whether the file is synced before the frame counts as written (else the kernel holds it)
+	 * @return the frame's encoding and checksums once its file is written; fails with the IOException as cause
+	 */
+	CompletableFuture<Written> write(Path file, RawFrame frame, boolean sync) {
 		if (FrameEncoding.preferredFor(frame) != FrameEncoding.PACKED_12) {
-			return submit(() -> writeWhole(file, frame));
+			return submit(() -> writeWhole(file, frame, sync));
 		}
 		FileChannel channel;
 		try {
@@ -53,18 +66,19 @@ final class FrameFileWriter {
 			return CompletableFuture.failedFuture(e);
 		}
 		int rowBytes = TwelveBitPacking.rowBytes(frame.width());
-		List<CompletableFuture<Boolean>> parts = new ArrayList<>();
+		List<CompletableFuture<Part>> parts = new ArrayList<>();
 		int rowsPerPart = rowsPerPart(frame.height(), rowBytes);
 		for (int first = 0; first < frame.height(); first += rowsPerPart) {
 			int firstRow = first;
 			int endRow = Math.min(frame.height(), first + rowsPerPart);
 			parts.add(submit(() -> writePart(channel, frame, firstRow, endRow)));
 		}
-		CompletableFuture<FrameEncoding> written = new CompletableFuture<>();
+		CompletableFuture<Written> written = new CompletableFuture<>();
+		int span = rowsPerPart * rowBytes;
 		// Finishes on the thread of the last part to end: every part has stopped touching the channel by then.
 		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
 			try {
-				written.complete(finish(channel, file, frame, parts));
+				written.complete(finish(channel, file, frame, parts, span, sync));
 			} catch (IOException | RuntimeException e) {
 				written.completeExceptionally(e);
 			}
@@ -79,13 +93,14 @@ final class FrameFileWriter {
 		return Math.min(height, rows);
 	}
 
-	/** @return false, having written part of the rows, when a sample needs more than 12 bits */
-	private boolean writePart(FileChannel channel, RawFrame frame, int firstRow, int endRow) throws IOException {
+	/** @return not packed, having written part of the rows, when a sample needs more than 12 bits */
+	private Part writePart(FileChannel channel, RawFrame frame, int firstRow, int endRow) throws IOException {
 		int alignment = io.alignment();
 		int rowBytes = TwelveBitPacking.rowBytes(frame.width());
 		int fill = Math.max(CHUNK_BYTES, rowBytes + alignment);
 		byte[] row = new byte[frame.width() * 2];
 		long position = (long) firstRow * rowBytes;
+		CRC32C checksum = new CRC32C();
 		try (Arena arena = Arena.ofConfined()) {
 			ByteBuffer buffer = arena.allocate(fill + alignment + TwelveBitPacking.SLACK, alignment).asByteBuffer()
 					.order(ByteOrder.LITTLE_ENDIAN);
@@ -93,7 +108,7 @@ final class FrameFileWriter {
 			for (int y = firstRow; y < endRow;) {
 				int rows = Math.min(endRow - y, (fill - filled) / rowBytes);
 				if (!TwelveBitPacking.pack(frame, y, rows, row, buffer, filled)) {
-					return false;
+					return new Part(false, 0);
 				}
 				filled += rows * rowBytes;
 				y += rows;
@@ -103,6 +118,8 @@ final class FrameFileWriter {
 				for (int i = filled; i < whole; i++) {
 					buffer.put(i, (byte) 0);
 				}
+				// The padding is cut off again: only the frame's own bytes are checksummed.
+				checksum.update(buffer.slice(0, Math.min(whole, filled)));
 				ByteBuffer out = buffer.slice(0, whole);
 				while (out.hasRemaining()) {
 					position += channel.write(out, position);
@@ -111,36 +128,45 @@ final class FrameFileWriter {
 				buffer.put(0, buffer, whole, carried);
 				filled = carried;
 			}
-			return true;
+			return new Part(true, (int) checksum.getValue());
 		}
 	}
 
-	private FrameEncoding finish(FileChannel channel, Path file, RawFrame frame,
-			List<CompletableFuture<Boolean>> parts) throws IOException {
+	private Written finish(FileChannel channel, Path file, RawFrame frame, List<CompletableFuture<Part>> parts,
+			int span, boolean sync) throws IOException {
 		boolean packed = true;
+		List<Integer> checksums = new ArrayList<>();
 		try (channel) {
-			for (CompletableFuture<Boolean> part : parts) {
-				packed &= outcome(part);
+			for (CompletableFuture<Part> part : parts) {
+				Part written = outcome(part);
+				packed &= written.packed();
+				checksums.add(written.checksum());
 			}
 			if (packed) {
-				channel.truncate((long) TwelveBitPacking.rowBytes(frame.width()) * frame.height());
-				channel.force(true);
-				return FrameEncoding.PACKED_12;
+				long length = (long) TwelveBitPacking.rowBytes(frame.width()) * frame.height();
+				channel.truncate(length);
+				if (sync) {
+					channel.force(true);
+				}
+				return new Written(FrameEncoding.PACKED_12, new FrameChecksums(length, span, checksums));
 			}
 		}
 		// A sample above 12 bits despite the white level: the frame is kept whole instead.
-		return writeWhole(file, frame);
+		return writeWhole(file, frame, sync);
 	}
 
-	private static FrameEncoding writeWhole(Path file, RawFrame frame) throws IOException {
+	private static Written writeWhole(Path file, RawFrame frame, boolean sync) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
 			ByteBuffer data = frame.data().duplicate().position(0);
+			FrameChecksums checksums = FrameChecksums.of(data, Math.max(1, data.remaining()));
 			while (data.hasRemaining()) {
 				channel.write(data);
 			}
-			channel.force(true);
-			return FrameEncoding.RAW;
+			if (sync) {
+				channel.force(true);
+			}
+			return new Written(FrameEncoding.RAW, checksums);
 		}
 	}
 

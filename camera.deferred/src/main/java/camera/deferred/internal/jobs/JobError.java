@@ -6,6 +6,11 @@ enum JobError {
 	SPOOL_MISSING,
 	/** The job's spool files cannot be read back. */
 	SPOOL_UNREADABLE,
+	/**
+	 * Not one frame of the job passes its checksums (a power loss left them truncated or zeroed): the FAST image
+	 * becomes the photo rather than a FULL one made from damaged frames.
+	 */
+	SPOOL_DAMAGED,
 	/** The pipeline or the encoder failed. */
 	DEVELOPMENT_FAILED,
 	/** Development took longer than the job timeout. */

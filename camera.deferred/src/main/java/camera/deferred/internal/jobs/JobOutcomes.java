@@ -115,6 +115,12 @@ final class JobOutcomes {
 		}
 	}
 
+	/** Not one frame of the job is intact: its FAST image becomes the photo, counted apart from other errors. */
+	void endDamaged(Job job, String reason) {
+		table.countDamaged();
+		endInError(job, reason);
+	}
+
 	/** The job leaves the engine with its spool. */
 	void drop(Job job, String why) {
 		table.drop(job);

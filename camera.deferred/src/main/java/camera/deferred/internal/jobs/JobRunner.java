@@ -106,6 +106,10 @@ final class JobRunner {
 		try {
 			countThisAttempt(job);
 			BurstMetadata.Stored stored = spool.read(job.id());
+			if (!stored.damage().isEmpty()) {
+				log.warn("job {} is developed from its {} intact frames; left out: {}", job.id(),
+						stored.burst().frames().size(), String.join("; ", stored.damage()));
+			}
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
 			Optional<PhotoAsset> replaced;
@@ -130,6 +134,9 @@ final class JobRunner {
 			discardOutput(job);
 			return () -> outcomes.endInError(job,
 					JobError.SPOOL_MISSING.reason("spool file " + e.getFile() + " is gone"));
+		} catch (SpoolDamagedException e) {
+			discardOutput(job);
+			return () -> outcomes.endDamaged(job, JobError.SPOOL_DAMAGED.reason(e.getMessage()));
 		} catch (IOException e) {
 			discardOutput(job);
 			return () -> outcomes.attemptFailed(job, JobError.SPOOL_UNREADABLE.reason(e.toString()));

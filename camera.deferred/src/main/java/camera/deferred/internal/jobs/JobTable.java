@@ -56,6 +56,7 @@ final class JobTable {
 	private int workerThreads;
 	private long completed;
 	private long failed;
+	private long damaged;
 	/** How many times {@link #changed} was signalled: a worker that looked at the conditions misses no change. */
 	private long changes;
 
@@ -201,6 +202,16 @@ final class JobTable {
 		lock.lock();
 		try {
 			budget.release(job.releaseBytes());
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/** A job's frames were all damaged: it ends with its FAST image (and counts as failed too). */
+	void countDamaged() {
+		lock.lock();
+		try {
+			damaged++;
 		} finally {
 			lock.unlock();
 		}
@@ -777,7 +788,7 @@ final class JobTable {
 			}
 			return new DeferredStats(queued, running, completed, failed, phase2Times.percentile(0.5),
 					phase2Times.percentile(0.99), queueTimes.percentile(0.5), queueTimes.percentile(0.99), jpegCodec,
-					paused, conditions, budget.bytes(), budget.fallbacks());
+					paused, conditions, budget.bytes(), budget.fallbacks(), damaged);
 		} finally {
 			lock.unlock();
 		}

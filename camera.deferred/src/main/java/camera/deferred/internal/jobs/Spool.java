@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,16 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.hal.RawFrame;
 
 /**
  * The raw frames of pending jobs on disk, one directory per job: {@code <jobId>/frame-<n>.raw} and
- * {@code burst.properties} with its copy ({@link SealedMetadata}). A job directory appears whole or not at all: it is written as
- * {@code <jobId>.partial}, every file and the directory are synced, then it is renamed into place and the spool
- * directory is synced. Each frame is written and synced on the spool's own writer threads as soon as the camera
- * delivers it, since the capture path waits for the last one ({@link FrameFileWriter}); 16-bit Bayer frames with
- * 12-bit samples are stored packed ({@link FrameEncoding}). Thread-safe for different jobs; the engine is the only
- * user. {@link #close()} stops the writer threads.
+ * {@code burst.properties} with its copy ({@link SealedMetadata}). The one owner of the spool's file format. A job
+ * directory appears whole or not at all: it is written as {@code <jobId>.partial}, then renamed into place. With
+ * {@link Durability#POWER} every file and the directory are synced before the rename and the spool directory after
+ * it; with {@link Durability#PROCESS} the kernel holds them when the burst is accepted and {@link SpoolSync} syncs
+ * them in the background. Each frame is written on the spool's own writer threads as soon as the camera delivers
+ * it, since the capture path waits for the last one ({@link FrameFileWriter}); 16-bit Bayer frames with 12-bit
+ * samples are stored packed ({@link FrameEncoding}). Every frame carries checksums ({@link FrameChecksums}) that
+ * {@link #read} verifies: a frame that fails them is left out of the burst, so that a frame damaged by a power loss
+ * never reaches a photo. Thread-safe for different jobs; the engine is the only user. {@link #close()} syncs what is
+ * still unsynced and stops the threads.
  */
 final class Spool implements AutoCloseable {
 	private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -46,6 +53,7 @@ final class Spool implements AutoCloseable {
 
 	private final Path directory;
 	private final ThreadPoolExecutor writers;
+	private final SpoolSync sync;
 	private FrameFileWriter frameWriter;
 
 	/** @return the bytes its file system has free for this process, or {@link Long#MAX_VALUE} when it cannot tell */
@@ -57,14 +65,19 @@ final class Spool implements AutoCloseable {
 		}
 	}
 
-		/** A spool that writes with direct I/O where its file system allows it. */
-	Spool(Path directory) {
-		this(directory, null);
+	/** A spool that writes with direct I/O where its file system allows it; what cannot be synced is logged. */
+	Spool(Path directory, Logger log) {
+		this(directory, null, SpoolSync.FSYNC, log);
 	}
 
-	/** @param io how frames are written, or null to find out on first use */
-	Spool(Path directory, DirectIo io) {
+	/**
+	 * @param io       how frames are written, or null to find out on first use
+	 * @param fileSync how the background sync makes a file durable
+	 */
+	Spool(Path directory, DirectIo io, SpoolSync.FileSync fileSync, Logger log) {
 		this.directory = directory;
+		this.sync = new SpoolSync(directory, fileSync,
+				problem -> log.warn("{}; its frames stay with the kernel and are checked before phase 2", problem));
 		// Idle writers end after a while: the spool costs no threads between captures.
 		this.writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				task -> {
@@ -91,10 +104,16 @@ final class Spool implements AutoCloseable {
 		return frameWriter;
 	}
 
-	/** Stops the writer threads; a write in progress finishes, later writes fail. */
+	/** Stops the writer threads (a write in progress finishes, later writes fail), then syncs what is unsynced. */
 	@Override
 	public void close() {
 		writers.shutdown();
+		try {
+			writers.awaitTermination(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		sync.close();
 	}
 
 	/** @return whether the id has the form of the engine's job ids (so it can name a directory safely) */
@@ -109,8 +128,10 @@ final class Spool implements AutoCloseable {
 	/**
 	 * Starts a job directory whose frames are written as they are added, each on a writer thread, while the camera
 	 * still delivers the next ones.
+	 *
+	 * @param durability whether the job is synced before it is accepted, or in the background after
 	 */
-	BurstWriting begin(String jobId) throws IOException {
+	BurstWriting begin(String jobId, Durability durability) throws IOException {
 		if (!isJobId(jobId)) {
 			throw new IllegalArgumentException("not a job id of this engine: " + jobId);
 		}
@@ -118,7 +139,7 @@ final class Spool implements AutoCloseable {
 		Path partial = directory.resolve(jobId + PARTIAL);
 		deleteTree(partial);
 		Files.createDirectory(partial);
-		return new BurstWriting(jobId, partial, frameWriter());
+		return new BurstWriting(jobId, partial, frameWriter(), durability);
 	}
 
 	/** One job directory being written; not thread-safe (the capture path adds its frames in order). */
@@ -126,22 +147,26 @@ final class Spool implements AutoCloseable {
 		private final String jobId;
 		private final Path partial;
 		private final FrameFileWriter frameWriter;
-		private final List<Future<FrameEncoding>> frames = new ArrayList<>();
+		private final Durability durability;
+		private final List<Future<FrameFileWriter.Written>> frames = new ArrayList<>();
 
-		private BurstWriting(String jobId, Path partial, FrameFileWriter frameWriter) {
+		private BurstWriting(String jobId, Path partial, FrameFileWriter frameWriter, Durability durability) {
 			this.jobId = jobId;
 			this.partial = partial;
 			this.frameWriter = frameWriter;
+			this.durability = durability;
 		}
 
-		/** Starts writing and syncing the frame; returns at once. */
+		/** Starts writing the frame (and syncing it, for {@link Durability#POWER}); returns at once. */
 		void add(RawFrame frame) {
-			frames.add(frameWriter.write(partial.resolve(frameName(frames.size())), frame));
+			frames.add(frameWriter.write(partial.resolve(frameName(frames.size())), frame,
+					durability == Durability.POWER));
 		}
 
 		/**
 		 * Waits for every frame, then writes the metadata and moves the directory into place: when this returns, the
-		 * job survives a crash. On failure nothing of the job is left.
+		 * job survives a crash of the process, and with {@link Durability#POWER} a power loss. On failure nothing of
+		 * the job is left.
 		 *
 		 * @return the bytes the job takes on disk, as {@link #entry} counts them after a restart
 		 */
@@ -152,16 +177,24 @@ final class Spool implements AutoCloseable {
 						+ frames.size() + " were written");
 			}
 			try {
-				List<FrameEncoding> encodings = awaitFrames();
-				byte[] metadata = SealedMetadata.seal(BurstMetadata.write(burst, acceptedAt, encodings))
+				List<FrameFileWriter.Written> written = awaitFrames();
+				byte[] metadata = SealedMetadata.seal(BurstMetadata.write(burst, acceptedAt, written))
 					.getBytes(StandardCharsets.UTF_8);
-				writeSynced(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer.wrap(metadata));
-				writeSynced(partial.resolve(BurstMetadata.FILE_NAME + SealedMetadata.COPY_SUFFIX),
-						ByteBuffer.wrap(metadata));
-				syncDirectory(partial);
+				boolean synced = durability == Durability.POWER;
+				write(partial.resolve(BurstMetadata.FILE_NAME), ByteBuffer.wrap(metadata), synced);
+				write(partial.resolve(BurstMetadata.FILE_NAME + SealedMetadata.COPY_SUFFIX), ByteBuffer.wrap(metadata),
+						synced);
+				if (synced) {
+					syncDirectory(partial);
+				}
 				long bytes = sizeOfTree(partial);
-				Files.move(partial, directory.resolve(jobId), StandardCopyOption.ATOMIC_MOVE);
-				syncDirectory(directory);
+				Path job = directory.resolve(jobId);
+				Files.move(partial, job, StandardCopyOption.ATOMIC_MOVE);
+				if (synced) {
+					syncDirectory(directory);
+				} else {
+					sync.submit(job);
+				}
 				return bytes;
 			} catch (IOException | RuntimeException e) {
 				deleteTree(partial);
@@ -180,11 +213,11 @@ final class Spool implements AutoCloseable {
 		}
 
 		/** Each frame is waited for, even after a failure, so that nothing still writes into a deleted directory. */
-		private List<FrameEncoding> awaitFrames() throws IOException {
-			List<FrameEncoding> encodings = new ArrayList<>();
+		private List<FrameFileWriter.Written> awaitFrames() throws IOException {
+			List<FrameFileWriter.Written> encodings = new ArrayList<>();
 			Throwable failure = null;
 			boolean interrupted = false;
-			for (Future<FrameEncoding> frame : frames) {
+			for (Future<FrameFileWriter.Written> frame : frames) {
 				while (true) {
 					try {
 						encodings.add(frame.get());
@@ -213,16 +246,21 @@ final class Spool implements AutoCloseable {
 		}
 	}
 
-	/** Reads a job's burst back; its frames live in heap buffers. */
+	/**
+	 * Reads a job's burst back, its frames in heap buffers, leaving out every frame that fails its checksums or
+	 * whose file is gone ({@link BurstMetadata.Stored#damage()} says which and why).
+	 *
+	 * @throws SpoolDamagedException when not one frame is intact
+	 */
 	BurstMetadata.Stored read(String jobId) throws IOException {
 		Path job = jobDirectory(jobId);
 		String text = SealedMetadata.read(job, BurstMetadata.FILE_NAME);
-		return BurstMetadata.read(text, i -> {
-			Path frame = job.resolve(frameName(i));
-			if (!Files.exists(frame)) {
-				throw new IllegalStateException("spool of job " + jobId + " lacks frame " + i);
+		return BurstMetadata.read(jobId, text, i -> {
+			try {
+				return Optional.of(ByteBuffer.wrap(Files.readAllBytes(job.resolve(frameName(i)))));
+			} catch (NoSuchFileException e) {
+				return Optional.empty();
 			}
-			return ByteBuffer.wrap(Files.readAllBytes(frame));
 		});
 	}
 
@@ -330,10 +368,16 @@ final class Spool implements AutoCloseable {
 	}
 
 	private static void writeSynced(Path file, ByteBuffer data) throws IOException {
+		write(file, data, true);
+	}
+
+	private static void write(Path file, ByteBuffer data, boolean synced) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
 			writeFully(channel, data);
-			channel.force(true);
+			if (synced) {
+				channel.force(true);
+			}
 		}
 	}
 

@@ -52,6 +52,27 @@ class EngineConfigurationTest {
 	}
 
 	@Test
+	void durabilityIsProcessUnlessConfigured() {
+		EngineSettings settings = DeferredEngineComponent.settings(ConfigurationDefaults.of(
+				DeferredEngineComponent.Config.class));
+
+		assertThat(settings.durability()).isEqualTo(Durability.PROCESS);
+	}
+
+	@Test
+	void durabilityPowerIsTaken() {
+		assertThat(DeferredEngineComponent.settings(config(Map.of("durability", "power"))).durability())
+			.isEqualTo(Durability.POWER);
+	}
+
+	@Test
+	void anUnknownDurabilityIsRefusedNamingTheValuesAllowed() {
+		assertThatThrownBy(() -> DeferredEngineComponent.settings(config(Map.of("durability", "sometimes"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("durability is sometimes, not one of process, power");
+	}
+
+	@Test
 	void theSpoolLeavesSixtyFourMegabytesFreeByDefaultAndANegativeFloorIsRefused() {
 		assertThat(DeferredEngineComponent.settings(config(Map.of())).spoolFreeFloorBytes()).isEqualTo(64L << 20);
 		assertThatThrownBy(() -> DeferredEngineComponent.settings(config(Map.of("spoolLeavesFreeMegabytes", -1L))))

@@ -47,7 +47,11 @@ final class EngineFixture implements AutoCloseable {
 	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 	/** No wait for assets: the fixture creates each asset right after its burst is committed, and its clock stands still. */
 	EngineSettings settings = settings(Duration.ZERO);
+	/** How the engine's spool makes the background sync durable; the real fsync unless a test watches it. */
+	SpoolSync.FileSync fileSync = SpoolSync.FSYNC;
 	JobEngine engine;
+	/** The spool the running engine writes, closed with it as the component closes it. */
+	Spool engineSpool;
 	LibrarySession session;
 	private long nextTimestamp = 1;
 
@@ -56,8 +60,12 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	EngineSettings settings(Duration assetWait) {
+		return settings(assetWait, Durability.PROCESS);
+	}
+
+	EngineSettings settings(Duration assetWait, Durability durability) {
 		return new EngineSettings(1, 100 * FRAME_BYTES, Duration.ofMinutes(5), 3, 5, Duration.ZERO, Duration.ofMinutes(60),
-				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait);
+				Duration.ofMinutes(10), Duration.ofMillis(20), assetWait, 0, durability);
 	}
 
 	JobEngine start() {
@@ -72,7 +80,8 @@ final class EngineFixture implements AutoCloseable {
 				events.add(event);
 			}
 		};
-		engine = new JobEngine(settings, spool(), new PhaseTwo(data.resolve("out")),
+		engineSpool = spool();
+		engine = new JobEngine(settings, engineSpool, new PhaseTwo(data.resolve("out")),
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> qualities,
 						() -> List.of(pressure, capture, health), new JobEventPublisher(() -> eventAdmin)),
 				TestSupport.logger(), clock);
@@ -84,12 +93,13 @@ final class EngineFixture implements AutoCloseable {
 	/** Stops the engine and starts a new one over the same data, as a restart does. */
 	JobEngine restart() {
 		engine.stop();
+		engineSpool.close();
 		events.clear();
 		return start();
 	}
 
 	Spool spool() {
-		return new Spool(data.resolve("spool"));
+		return new Spool(data.resolve("spool"), null, fileSync, TestSupport.logger());
 	}
 
 	/** @return a burst of two frames whose first frame carries the next timestamp */
@@ -156,6 +166,7 @@ final class EngineFixture implements AutoCloseable {
 	public void close() {
 		if (engine != null) {
 			engine.stop();
+			engineSpool.close();
 		}
 	}
 }

@@ -15,6 +15,8 @@ import camera.develop.RgbImage;
  */
 final class FakeDeveloper implements PhotoDeveloper {
 	final List<Long> developed = java.util.Collections.synchronizedList(new ArrayList<>());
+	/** The timestamps of every frame of each burst it developed, in order. */
+	final List<List<Long>> developedFrames = java.util.Collections.synchronizedList(new ArrayList<>());
 	volatile int failuresToThrow;
 	volatile boolean alwaysFail;
 	/** When set, the next development waits at its first tile until released (cancelled by interruption, as the real one). */
@@ -54,6 +56,7 @@ final class FakeDeveloper implements PhotoDeveloper {
 		}
 		RawFrame first = burst.getFirst();
 		developed.add(first.metadata().timestampNanos());
+		developedFrames.add(burst.stream().map(frame -> frame.metadata().timestampNanos()).toList());
 		return new RgbImage(first.width(), first.height(), new byte[first.width() * first.height() * 3]);
 	}
 

@@ -74,7 +74,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, 3 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1));
+					Duration.ofSeconds(1), 0, Durability.PROCESS);
 			fixture.start();
 			String first = WholeBursts.accept(fixture.engine, fixture.burst());
 
@@ -152,7 +152,7 @@ class JobEngineTest {
 			fixture.health.holds = false;
 			fixture.settings = new EngineSettings(1, EngineFixture.FRAME_BYTES + 1, Duration.ofMinutes(5), 3, 5,
 					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
-					Duration.ofSeconds(1));
+					Duration.ofSeconds(1), 0, Durability.PROCESS);
 			fixture.start();
 			CapturedBurst burst = fixture.burst();
 			BurstSpooling spooling = fixture.engine.begin();
@@ -395,7 +395,8 @@ class JobEngineTest {
 		void anAttemptThatEndsIsNoLongerCountedAsInterrupted() throws Exception {
 			fixture.developer.failuresToThrow = 1;
 			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO);
+					Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
+					Durability.PROCESS);
 			fixture.start();
 			String jobId = fixture.capture();
 
@@ -639,7 +640,8 @@ class JobEngineTest {
 		@BeforeEach
 		void twoWorkers() {
 			fixture.settings = new EngineSettings(2, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
-					Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO);
+					Duration.ZERO, Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
+					Durability.PROCESS);
 		}
 
 		/** Waits until the idle workers have looked at the conditions twice since now: one whole look is over. */
@@ -884,6 +886,213 @@ class JobEngineTest {
 
 			assertThat(fixture.engine.jobs()).isEmpty();
 			assertThat(partial).doesNotExist();
+		}
+	}
+
+	/** A power loss leaves spool files truncated or zeroed; the tests damage them by hand after a stop. */
+	@Nested
+	class PowerLoss {
+		private Path frameFile(String jobId, int index) {
+			return data.resolve("spool").resolve(jobId).resolve("frame-" + index + ".raw");
+		}
+
+		private void zeroSecondHalf(Path file) throws IOException {
+			byte[] bytes = Files.readAllBytes(file);
+			Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
+			Files.write(file, bytes);
+		}
+
+		/** Restarts over the damaged spool, lists every job's asset and lets the jobs run. */
+		private void restartAndRun(List<String> jobIds) {
+			fixture.restart();
+			fixture.session.beginSynchronize();
+			for (String jobId : jobIds) {
+				fixture.session.addImage(jobId, fixture.library.assetsByJob.get(jobId).uri(), false);
+			}
+			fixture.session.endSynchronize();
+			fixture.health.holds = true;
+			fixture.engine.wake();
+		}
+
+		@Test
+		void aJobWithADamagedFrameIsDevelopedFromItsIntactFrames() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			long secondFrame = fixture.lastTimestamp() + 1_000_000;
+			zeroSecondHalf(frameFile(jobId, 0));
+
+			restartAndRun(List.of(jobId));
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+			assertThat(fixture.developer.developedFrames).containsExactly(List.of(secondFrame));
+		}
+
+		@Test
+		void aJobWithNoIntactFrameKeepsItsFastImageWithAnErrorEventAndAStatsLine() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = fixture.capture();
+			zeroSecondHalf(frameFile(jobId, 0));
+			Files.write(frameFile(jobId, 1), new byte[3]);
+
+			restartAndRun(List.of(jobId));
+
+			Event error = fixture.await(TOPIC_ERROR, jobId);
+			assertThat((String) error.getProperty(DeferredJobEvents.ERROR)).startsWith("SPOOL_DAMAGED");
+			assertThat(fixture.library.failures.get(jobId)).startsWith("SPOOL_DAMAGED");
+			assertThat(fixture.library.fullImages).doesNotContainKey(jobId);
+			assertThat(fixture.developer.developedFrames).isEmpty();
+			assertThat(fixture.engine.stats().damaged()).isEqualTo(1);
+			assertThat(fixture.spool().contains(jobId)).as("the damaged spool is dropped").isFalse();
+		}
+
+		@Test
+		void noDamagedFrameOfAPausedSixShotBurstReachesAPhotoAndNothingStaysPending() throws Exception {
+			fixture.settings = new EngineSettings(1, 1000 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ZERO, 0,
+					Durability.PROCESS);
+			fixture.health.holds = false;
+			fixture.start();
+			List<String> jobs = new ArrayList<>();
+			List<Long> intactFrames = new ArrayList<>();
+			for (int shot = 0; shot < 6; shot++) {
+				jobs.add(fixture.capture());
+				intactFrames.add(fixture.lastTimestamp() + 1_000_000);
+			}
+			// Every other spool file loses its second half: frame 0 of every job, and frame 1 too of the last two.
+			for (String jobId : jobs) {
+				zeroSecondHalf(frameFile(jobId, 0));
+			}
+			for (String jobId : jobs.subList(4, 6)) {
+				zeroSecondHalf(frameFile(jobId, 1));
+			}
+
+			restartAndRun(jobs);
+
+			assertThat(fixture.drain()).isTrue();
+			assertThat(fixture.library.completions).containsExactlyInAnyOrderElementsOf(jobs.subList(0, 4));
+			assertThat(fixture.library.failures).containsOnlyKeys(jobs.subList(4, 6))
+				.allSatisfy((jobId, reason) -> assertThat(reason).startsWith("SPOOL_DAMAGED"));
+			assertThat(fixture.developer.developedFrames).containsExactlyInAnyOrderElementsOf(
+					intactFrames.subList(0, 4).stream().map(List::of).toList());
+			assertThat(fixture.library.fullImages).containsOnlyKeys(jobs.subList(0, 4));
+			assertThat(fixture.engine.stats().damaged()).isEqualTo(2);
+			assertThat(fixture.engine.jobs()).allSatisfy(job -> assertThat(job.state()).isEqualTo(JobState.ERROR));
+		}
+	}
+
+	@Nested
+	class Durabilities {
+		/** Records each path the background sync makes durable; holds the first sync until released. */
+		private final List<Path> synced = java.util.Collections.synchronizedList(new ArrayList<>());
+		private final CountDownLatch firstSyncStarted = new CountDownLatch(1);
+		private final CountDownLatch releaseSyncs = new CountDownLatch(1);
+
+		@AfterEach
+		void releaseTheBackgroundSync() {
+			releaseSyncs.countDown();
+		}
+
+		@BeforeEach
+		void watchTheBackgroundSync() {
+			fixture.fileSync = path -> {
+				firstSyncStarted.countDown();
+				try {
+					releaseSyncs.await();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				synced.add(path);
+			};
+		}
+
+		private Path spoolDirectory() {
+			return data.resolve("spool");
+		}
+
+		@Test
+		void withProcessDurabilityABurstIsAcceptedBeforeItsFramesAreSynced() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+
+			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
+			assertThat(fixture.spool().read(jobId).burst().frames()).hasSize(2);
+			assertThat(firstSyncStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(synced).isEmpty();
+		}
+
+		@Test
+		void theBackgroundSyncMakesEveryFileOfTheJobAndBothDirectoriesDurable() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+			Path job = spoolDirectory().resolve(jobId);
+
+			releaseSyncs.countDown();
+			fixture.engineSpool.close();
+
+			assertThat(synced).contains(job.resolve("frame-0.raw"), job.resolve("frame-1.raw"),
+					job.resolve("burst.properties"), job.resolve("burst.properties.copy"), job, spoolDirectory());
+		}
+
+		@Test
+		void burstsAcceptedWhileABatchIsSyncedAreSyncedTogetherWithOneSyncOfTheSpoolDirectory() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			Spool spool = fixture.spool();
+			String first = UUID.randomUUID().toString();
+			WholeBursts.write(spool, first, fixture.burst(), java.time.Instant.EPOCH, Durability.PROCESS);
+			assertThat(firstSyncStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			for (int i = 0; i < 3; i++) {
+				WholeBursts.write(spool, UUID.randomUUID().toString(), fixture.burst(), java.time.Instant.EPOCH,
+						Durability.PROCESS);
+			}
+
+			releaseSyncs.countDown();
+			spool.close();
+
+			assertThat(synced).filteredOn(spoolDirectory()::equals).as("one batch for the first, one for the others")
+				.hasSize(2);
+			assertThat(synced).filteredOn(path -> path.getFileName().toString().equals("frame-0.raw")).hasSize(4);
+		}
+
+		@Test
+		void withPowerDurabilityNothingIsLeftToTheBackgroundSync() throws Exception {
+			fixture.settings = fixture.settings(Duration.ZERO, Durability.POWER);
+			fixture.health.holds = false;
+			fixture.start();
+			releaseSyncs.countDown();
+			Spool spool = fixture.spool();
+			WholeBursts.write(spool, UUID.randomUUID().toString(), fixture.burst(), java.time.Instant.EPOCH,
+					Durability.POWER);
+
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+			spool.close();
+			fixture.engineSpool.close();
+
+			assertThat(job(jobId).state()).isEqualTo(JobState.PENDING);
+			assertThat(synced).isEmpty();
+		}
+
+		@Test
+		void aJobDeletedBeforeItsTurnIsSkippedByTheBackgroundSync() throws Exception {
+			fixture.start();
+			Spool spool = fixture.spool();
+			String blocker = UUID.randomUUID().toString();
+			WholeBursts.write(spool, blocker, fixture.burst(), java.time.Instant.EPOCH, Durability.PROCESS);
+			assertThat(firstSyncStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			String deleted = UUID.randomUUID().toString();
+			WholeBursts.write(spool, deleted, fixture.burst(), java.time.Instant.EPOCH, Durability.PROCESS);
+			spool.delete(deleted);
+
+			releaseSyncs.countDown();
+			spool.close();
+
+			assertThat(synced).noneMatch(path -> path.startsWith(spoolDirectory().resolve(deleted)));
+			assertThat(synced).contains(spoolDirectory().resolve(blocker));
 		}
 	}
 }

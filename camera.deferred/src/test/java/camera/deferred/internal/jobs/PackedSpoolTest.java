@@ -25,6 +25,7 @@ import camera.api.hal.BayerPattern;
 import camera.api.hal.FrameMetadata;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.deferred.internal.testing.TestSupport;
 
 class PackedSpoolTest {
 	@TempDir
@@ -39,14 +40,14 @@ class PackedSpoolTest {
 
 	/** @return a spool over the test's directory, as a fresh start of the engine opens it */
 	private Spool spool() {
-		Spool spool = new Spool(data.resolve("spool"));
+		Spool spool = new Spool(data.resolve("spool"), TestSupport.logger());
 		spools.add(spool);
 		return spool;
 	}
 
 	/** @return a spool over the test's directory that writes its frames as {@code io} says */
 	private Spool spool(DirectIo io) {
-		Spool spool = new Spool(data.resolve("spool"), io);
+		Spool spool = new Spool(data.resolve("spool"), io, SpoolSync.FSYNC, TestSupport.logger());
 		spools.add(spool);
 		return spool;
 	}
@@ -230,8 +231,11 @@ class PackedSpoolTest {
 			String jobId = UUID.randomUUID().toString();
 			Path job = Files.createDirectories(data.resolve("spool").resolve(jobId));
 			Files.write(job.resolve("frame-0.raw"), frame.data().array());
-			String legacy = BurstMetadata.write(burst, Instant.EPOCH, List.of(FrameEncoding.RAW)).lines()
-					.filter(line -> !line.startsWith("frame.0.encoding") && !line.startsWith("frame.0.bytes"))
+			FrameFileWriter.Written raw = new FrameFileWriter.Written(FrameEncoding.RAW,
+					FrameChecksums.of(frame.data(), frame.data().limit()));
+			String legacy = BurstMetadata.write(burst, Instant.EPOCH, List.of(raw)).lines()
+					.filter(line -> !line.startsWith("frame.0.encoding") && !line.startsWith("frame.0.bytes")
+							&& !line.startsWith("frame.0.storedBytes") && !line.startsWith("frame.0.checksums"))
 					.reduce("", (text, line) -> text + line + "\n");
 			Files.writeString(job.resolve(BurstMetadata.FILE_NAME), legacy, StandardCharsets.UTF_8);
 

@@ -18,6 +18,7 @@ import camera.api.ImageRotation;
 import camera.api.Location;
 import camera.api.PhotoCaptureSetting;
 import camera.api.QualityLevel;
+import camera.deferred.internal.testing.TestSupport;
 
 class SpoolTest {
 	@TempDir
@@ -71,6 +72,92 @@ class SpoolTest {
 	}
 
 	@Nested
+	class FrameChecks {
+		private Path frameFile(String jobId, int index) {
+			return data.resolve("spool").resolve(jobId).resolve("frame-" + index + ".raw");
+		}
+
+		private String spooled(CapturedBurst burst) throws IOException {
+			String jobId = UUID.randomUUID().toString();
+			WholeBursts.write(fixture().spool(), jobId, burst, Instant.EPOCH, Durability.PROCESS);
+			return jobId;
+		}
+
+		private void zeroSecondHalf(Path file) throws IOException {
+			byte[] bytes = Files.readAllBytes(file);
+			Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
+			Files.write(file, bytes);
+		}
+
+		@Test
+		void aFrameWhoseSecondHalfIsZeroedIsLeftOutAndNamed() throws IOException {
+			CapturedBurst burst = fixture().burst();
+			String jobId = spooled(burst);
+			zeroSecondHalf(frameFile(jobId, 1));
+
+			BurstMetadata.Stored stored = new Spool(data.resolve("spool"), TestSupport.logger()).read(jobId);
+
+			assertThat(stored.burst().frames()).extracting(frame -> frame.metadata())
+				.containsExactly(burst.frames().getFirst().metadata());
+			assertThat(stored.damage()).singleElement().asString().startsWith("frame 1 fails its checksum");
+		}
+
+		@Test
+		void aTruncatedFrameIsLeftOut() throws IOException {
+			String jobId = spooled(fixture().burst());
+			byte[] bytes = Files.readAllBytes(frameFile(jobId, 0));
+			Files.write(frameFile(jobId, 0), Arrays.copyOf(bytes, bytes.length / 3));
+
+			BurstMetadata.Stored stored = fixture().spool().read(jobId);
+
+			assertThat(stored.burst().frames()).hasSize(1);
+			assertThat(stored.damage()).singleElement().asString().startsWith("frame 0 holds " + bytes.length / 3
+					+ " of its " + bytes.length + " bytes");
+		}
+
+		@Test
+		void aFrameWhoseFileIsGoneIsLeftOut() throws IOException {
+			String jobId = spooled(fixture().burst());
+			Files.delete(frameFile(jobId, 0));
+
+			BurstMetadata.Stored stored = fixture().spool().read(jobId);
+
+			assertThat(stored.burst().frames()).hasSize(1);
+			assertThat(stored.damage()).containsExactly("frame 0 is gone");
+		}
+
+		@Test
+		void aPackedFrameWithAZeroedTailIsLeftOut() throws IOException {
+			String jobId = spooled(fixture().twelveBitBurst());
+			zeroSecondHalf(frameFile(jobId, 0));
+
+			BurstMetadata.Stored stored = fixture().spool().read(jobId);
+
+			assertThat(stored.burst().frames()).hasSize(1);
+			assertThat(stored.damage()).singleElement().asString().startsWith("frame 0 fails its checksum");
+		}
+
+		@Test
+		void aBurstWithNoIntactFrameIsRefusedAsDamaged() throws IOException {
+			String jobId = spooled(fixture().burst());
+			zeroSecondHalf(frameFile(jobId, 0));
+			Files.write(frameFile(jobId, 1), new byte[0]);
+
+			assertThatThrownBy(() -> fixture().spool().read(jobId)).isInstanceOf(SpoolDamagedException.class)
+				.hasMessageContaining("not one of the 2 frames of job " + jobId + " is intact")
+				.hasMessageContaining("frame 0 fails its checksum")
+				.hasMessageContaining("frame 1 holds 0 of its");
+		}
+
+		@Test
+		void anIntactBurstReadsWithoutDamage() throws IOException {
+			String jobId = spooled(fixture().burst());
+
+			assertThat(fixture().spool().read(jobId).damage()).isEmpty();
+		}
+	}
+
+	@Nested
 	class Recovery {
 		@Test
 		void aHalfWrittenJobIsDiscarded() throws IOException {
@@ -93,7 +180,7 @@ class SpoolTest {
 
 			spool.recordInterruptedAttempts(jobId, 2);
 
-			assertThat(new Spool(data.resolve("spool")).entry(jobId).interruptedAttempts()).isEqualTo(2);
+			assertThat(new Spool(data.resolve("spool"), TestSupport.logger()).entry(jobId).interruptedAttempts()).isEqualTo(2);
 		}
 
 		@Test
@@ -105,7 +192,7 @@ class SpoolTest {
 			Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
 			Files.write(metadata, bytes);
 
-			Spool restarted = new Spool(data.resolve("spool"));
+			Spool restarted = new Spool(data.resolve("spool"), TestSupport.logger());
 
 			assertThat(restarted.entry(jobId).damage()).isNull();
 			assertThat(restarted.read(jobId).burst().frames()).hasSize(2);
@@ -117,7 +204,7 @@ class SpoolTest {
 			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
 			Files.delete(data.resolve("spool").resolve(jobId).resolve("burst.properties"));
 
-			Spool restarted = new Spool(data.resolve("spool"));
+			Spool restarted = new Spool(data.resolve("spool"), TestSupport.logger());
 
 			assertThat(restarted.contains(jobId)).isTrue();
 			assertThat(restarted.read(jobId).burst().frames()).hasSize(2);
@@ -131,7 +218,7 @@ class SpoolTest {
 			Files.writeString(job.resolve("burst.properties"), "frames=2\nchecksum=00000000\n");
 			Files.write(job.resolve("burst.properties.copy"), new byte[64]);
 
-			assertThatThrownBy(() -> new Spool(data.resolve("spool")).read(jobId)).isInstanceOf(IOException.class)
+			assertThatThrownBy(() -> new Spool(data.resolve("spool"), TestSupport.logger()).read(jobId)).isInstanceOf(IOException.class)
 				.hasMessageContaining("checksum does not match").hasMessageContaining("zeroed");
 		}
 
@@ -144,7 +231,7 @@ class SpoolTest {
 			Files.writeString(job.resolve("burst.properties"), sealed.substring(0, sealed.lastIndexOf("checksum=")));
 			Files.delete(job.resolve("burst.properties.copy"));
 
-			assertThat(new Spool(data.resolve("spool")).read(jobId).burst().frames()).hasSize(2);
+			assertThat(new Spool(data.resolve("spool"), TestSupport.logger()).read(jobId).burst().frames()).hasSize(2);
 		}
 
 		@Test
@@ -153,7 +240,7 @@ class SpoolTest {
 			WholeBursts.write(fixture().spool(), jobId, fixture().burst(), Instant.EPOCH);
 			Files.write(data.resolve("spool").resolve(jobId).resolve("interrupted-attempts"), new byte[] {0, 0, 7});
 
-			Spool.Entry entry = new Spool(data.resolve("spool")).entry(jobId);
+			Spool.Entry entry = new Spool(data.resolve("spool"), TestSupport.logger()).entry(jobId);
 
 			assertThat(entry.interruptedAttempts()).isZero();
 			assertThat(entry.damage()).contains("counted again from 0");

@@ -28,6 +28,7 @@ import camera.api.hal.FrameMetadata;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.deferred.internal.testing.TestSupport;
 
 /**
  * Times making a 4-frame 12 MP burst of 12-bit samples durable, as the capture path waits for it before
@@ -71,8 +72,8 @@ public final class SpoolWriteBenchmark {
 		Path spoolDirectory = Files.createDirectories(root.resolve("spool"));
 		DirectIo direct = DirectIo.probe(spoolDirectory);
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		try (Spool buffered = new Spool(spoolDirectory, DirectIo.OFF);
-				Spool directSpool = new Spool(spoolDirectory, direct)) {
+		try (Spool buffered = new Spool(spoolDirectory, DirectIo.OFF, SpoolSync.FSYNC, TestSupport.logger());
+				Spool directSpool = new Spool(spoolDirectory, direct, SpoolSync.FSYNC, TestSupport.logger())) {
 			List<Way> ways = new ArrayList<>(List.of(
 					new Way("sequential 16-bit write+fsync", (id, b) -> writeSequentially(sequentialDirectory, id, b),
 							rounds),

@@ -50,7 +50,7 @@ final class TableFixture implements AutoCloseable {
 
 	static EngineSettings settings(int workers) {
 		return new EngineSettings(workers, BUDGET_BYTES, Duration.ofMinutes(5), 3, 5, Duration.ofSeconds(1),
-				Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ofMillis(200));
+				Duration.ofMinutes(60), Duration.ofMinutes(10), Duration.ofMillis(20), Duration.ofMillis(200), 0, Durability.POWER);
 	}
 
 	/** @return the id of a job admitted now, whose spool takes that many bytes */

@@ -23,9 +23,15 @@ final class WholeBursts {
 		return spooling.commit(burst);
 	}
 
-	/** Writes the burst into the spool durably, as the engine's admission does. */
+	/** Writes the burst into the spool synced, as the engine's admission does with {@link Durability#POWER}. */
 	static void write(Spool spool, String jobId, CapturedBurst burst, Instant acceptedAt) throws IOException {
-		Spool.BurstWriting writing = spool.begin(jobId);
+		write(spool, jobId, burst, acceptedAt, Durability.POWER);
+	}
+
+	/** Writes the burst into the spool as the engine's admission does with that durability. */
+	static void write(Spool spool, String jobId, CapturedBurst burst, Instant acceptedAt, Durability durability)
+			throws IOException {
+		Spool.BurstWriting writing = spool.begin(jobId, durability);
 		for (RawFrame frame : burst.frames()) {
 			writing.add(frame);
 		}

@@ -26,6 +26,7 @@ final class StatsReport {
 		table.row("running", stats.running())
 			.row("completed", stats.completed())
 			.row("failed", stats.failed())
+			.row("damaged spools, fast kept", stats.damaged())
 			.row("phase 2 p50 / p99", millis(stats.phase2P50Ms()) + " / " + millis(stats.phase2P99Ms()))
 			.row("queue wait p50 / p99", millis(stats.queueP50Ms()) + " / " + millis(stats.queueP99Ms()))
 			.row("jpeg codec", stats.jpegCodec())

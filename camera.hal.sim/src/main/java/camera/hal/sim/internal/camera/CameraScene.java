@@ -64,7 +64,7 @@ final class CameraScene implements SimulatedScene {
 			long start = System.nanoTime();
 			List<RawFrame> burst = new ArrayList<>(count);
 			for (int index = 0; index < count; index++) {
-				burst.add(setup.rawFrame(size, setup.frameSamples(size, renderSeed, index), start + index * period));
+				burst.add(setup.rawFrame(size, setup.renderedSamples(size, renderSeed, index), start + index * period));
 			}
 			return new SceneBurst(burst, setup.reference(size));
 		} finally {

@@ -22,7 +22,9 @@ import camera.hal.sim.internal.sensor.SensorModel;
  * (applied from the next capture on).
  */
 record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorModel sensor, long sceneSeed,
-		int shakePixels, TimingModel timing, FaultPlan faults) {
+		int shakePixels, TimingModel timing, FaultPlan faults, int noisePoolBursts) {
+	static final int MAX_NOISE_POOL_BURSTS = 8;
+
 	static final String HAL = "sim";
 	static final int MAX_SHAKE_PIXELS = 64;
 
@@ -41,6 +43,10 @@ record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorMo
 			throw new IllegalArgumentException(
 					"shake.pixels must be 0 to " + MAX_SHAKE_PIXELS + ", not " + configuration.shake_pixels());
 		}
+		if (configuration.noise_pool_bursts() < 0 || configuration.noise_pool_bursts() > MAX_NOISE_POOL_BURSTS) {
+			throw new IllegalArgumentException("noise.pool.bursts must be 0 to " + MAX_NOISE_POOL_BURSTS + ", not "
+					+ configuration.noise_pool_bursts());
+		}
 		HalCameraInfo info = new HalCameraInfo(id, configuration.camera_name(), HAL, configuration.camera_position(),
 				CameraType.DEFAULT, ConnectionType.BUILT_IN, "Darkroom", "Simulated 12-bit RGGB sensor");
 		Set<DeferredDeliveryImageType> deferred = configuration.deferred_photo()
@@ -56,7 +62,7 @@ record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorMo
 				configuration.fault_reattach_ms(), configuration.fault_corrupt_capture(),
 				configuration.fault_corrupt_frame(), configuration.fault_corruption());
 		return new CameraSettings(info, capabilities, sensor, configuration.scene_seed(), configuration.shake_pixels(),
-				timing, faults);
+				timing, faults, configuration.noise_pool_bursts());
 	}
 
 	/** @return whether the size and format are among the camera's profiles */

@@ -49,10 +49,8 @@ import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.api.hal.SimulatedScene;
-import camera.hal.sim.internal.scene.SeedMixer;
 import camera.hal.sim.internal.sensor.RowBands;
 import camera.hal.sim.internal.sensor.SensorModel;
-import camera.hal.sim.internal.sensor.Shake;
 import camera.hal.sim.internal.sensor.SimulatedSensor;
 
 /**
@@ -134,6 +132,12 @@ public final class SimulatedCamera implements HalCamera {
 				description = "Readout time of each frame after its exposure; 0 for benchmarks.")
 		int readout_ms() default 20;
 
+		@AttributeDefinition(name = "Noise pool bursts",
+				description = "Bursts of noisy frames rendered ahead per profile, in the background, so that a capture "
+						+ "costs no rendering (as a sensor with DMA); each frame taken is rendered anew with fresh noise. "
+						+ "0 to 8; each burst takes burst frames x frame size of heap; 0 renders on the capture path.")
+		int noise_pool_bursts() default 1;
+
 		@AttributeDefinition(name = "Deferred photo delivery",
 				description = "Whether the camera supports deferred delivery of PHOTO; off exercises the single-phase path.")
 		boolean deferred_photo() default true;
@@ -183,17 +187,22 @@ public final class SimulatedCamera implements HalCamera {
 		}
 	}
 
-	/** The settings in force and the sensor that renders them, swapped as one. */
-	record Setup(CameraSettings settings, SimulatedSensor sensor) {
+	/** The settings in force, the sensor that renders them and its frames rendered ahead, swapped as one. */
+	record Setup(CameraSettings settings, SimulatedSensor sensor, NoisyFrames frames) {
 		/**
-		 * Renders one raw frame's samples as the sensor delivers it: shaken (except the first) and noisy.
+		 * One raw frame's samples as the sensor delivers it: shaken (except the first) and noisy, rendered ahead
+		 * when one is ready.
 		 *
-		 * @param captureSeed seeds the capture's noise and shake
+		 * @param captureSeed seeds the noise and shake of a frame that is rendered now
 		 * @param index       the frame within the burst, 0 for the first
 		 */
 		ByteBuffer frameSamples(Size size, long captureSeed, int index) {
-			Shake shake = Shake.of(captureSeed, index, settings.shakePixels());
-			return sensor.frame(size, shake, SeedMixer.mix(captureSeed, index));
+			return frames.take(size, captureSeed, index);
+		}
+
+		/** @return the samples of {@link #frameSamples} rendered now from the seed, as a measurement wants them */
+		ByteBuffer renderedSamples(Size size, long seed, int index) {
+			return frames.renderNow(size, seed, index);
 		}
 
 		/** @return the raw frame around samples of {@link #frameSamples}, whose exposure began at timestampNanos */
@@ -257,7 +266,8 @@ public final class SimulatedCamera implements HalCamera {
 				threadFactory(threadPrefix + "-pixels-"));
 		this.background = Executors.newSingleThreadScheduledExecutor(threadFactory(threadPrefix + "-background-"));
 		this.bands = new RowBands(pixelWorkers);
-		this.setup = new Setup(settings, newSensor(settings));
+		SimulatedSensor sensor = newSensor(settings);
+		this.setup = new Setup(settings, sensor, newFrames(settings, sensor));
 		// last: the camera is complete before anyone can find it
 		attach();
 		prepareScenes(setup);
@@ -276,9 +286,11 @@ public final class SimulatedCamera implements HalCamera {
 		SimulatedSensor sensor = settings.seesSameAs(previous.settings()) ? previous.sensor() : newSensor(settings);
 		boolean sameCamera = settings.info().equals(previous.settings().info())
 				&& settings.capabilities().equals(previous.settings().capabilities());
-		setup = new Setup(settings, sensor);
+		NoisyFrames frames = newFrames(settings, sensor);
+		boolean sameFrames = frames.keepsAsMany(previous.frames());
+		setup = new Setup(settings, sensor, sameFrames ? previous.frames() : frames);
 		capturesSinceConfigured.set(0);
-		if (sensor != previous.sensor()) {
+		if (!sameFrames) {
 			prepareScenes(setup);
 		}
 		if (!sameCamera) {
@@ -403,6 +415,7 @@ public final class SimulatedCamera implements HalCamera {
 				}
 				try {
 					prepared.sensor().prepare(profile.size());
+					prepared.frames().prepare(profile.size());
 				} catch (CameraException e) {
 					log.debug("camera {}: scene {} not prepared ahead: {}", id(), profile.size(), e.getMessage());
 					return;
@@ -474,6 +487,11 @@ public final class SimulatedCamera implements HalCamera {
 
 	private SimulatedSensor newSensor(CameraSettings settings) {
 		return new SimulatedSensor(settings.sensor(), settings.sceneSeed(), settings.shakePixels(), bands);
+	}
+
+	private NoisyFrames newFrames(CameraSettings settings, SimulatedSensor sensor) {
+		return new NoisyFrames(sensor, settings.shakePixels(), settings.capabilities().maxBurst(),
+				settings.noisePoolBursts(), background, settings.sceneSeed());
 	}
 
 	private String id() {
