@@ -62,4 +62,19 @@ public interface PhotoAccessHelper {
 	 * @throws MediaLibraryException NOT_FOUND when the asset or its image does not exist
 	 */
 	byte[] getThumbnail(PhotoAsset asset);
+
+	/**
+	 * @return the asset's raw image, the DNG it keeps beside its image ({@link ResourceType#RAW_IMAGE}), if it has
+	 *         one
+	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist
+	 * @since 1.3
+	 */
+	Optional<RawImage> getRawImage(PhotoAsset asset);
+
+	/**
+	 * @return the bytes of the asset's raw image (DNG)
+	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist or has no raw image
+	 * @since 1.3
+	 */
+	byte[] getRawImageData(PhotoAsset asset);
 }
