@@ -67,14 +67,18 @@ public interface PhotoAccessHelper {
 	 * @return the asset's raw image, the DNG it keeps beside its image ({@link ResourceType#RAW_IMAGE}), if it has
 	 *         one
 	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist
-	 * @since 1.3
+	 * @since 1.3 (the default, for a library that keeps no raw images, has none)
 	 */
-	Optional<RawImage> getRawImage(PhotoAsset asset);
+	default Optional<RawImage> getRawImage(PhotoAsset asset) {
+		return Optional.empty();
+	}
 
 	/**
 	 * @return the bytes of the asset's raw image (DNG)
 	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist or has no raw image
-	 * @since 1.3
+	 * @since 1.3 (the default, for a library that keeps no raw images, has none)
 	 */
-	byte[] getRawImageData(PhotoAsset asset);
+	default byte[] getRawImageData(PhotoAsset asset) {
+		throw new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND, "this library keeps no raw images");
+	}
 }

@@ -1,7 +1,9 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,10 @@ final class JobRunner {
 		try {
 			countThisAttempt(job);
 			BurstMetadata.Stored stored = spool.read(job.id());
+			if (phaseTwo.lacksDngCodec(stored.burst())) {
+				return () -> outcomes.requeue(job, clock.instant().plus(table.settings().recheckInterval()));
+			}
+			keepRaw(job, stored.burst(), library);
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
 			Optional<PhotoAsset> replaced;
@@ -132,6 +138,19 @@ final class JobRunner {
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
 			return () -> outcomes.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	/** The raw file goes to the library before development, so a development that fails still leaves it kept. */
+	private void keepRaw(Job job, CapturedBurst burst, CameraPhotoStore library) throws IOException {
+		Optional<Path> raw = phaseTwo.writeRaw(job.id(), burst);
+		if (raw.isEmpty()) {
+			return;
+		}
+		try {
+			library.addRawImage(job.id(), raw.get());
+		} finally {
+			Files.deleteIfExists(raw.get());
 		}
 	}
 
