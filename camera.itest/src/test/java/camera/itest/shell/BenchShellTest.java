@@ -52,7 +52,8 @@ class BenchShellTest {
 			"bench.single.p50_ms", "bench.single.p99_ms", "bench.ratio_p50", "bench.phase2.ms_per_photo",
 			"bench.phase2.mp_per_s", "bench.jpeg.turbo_mp_per_s", "bench.jpeg.imageio_mp_per_s",
 			"bench.copy.ms_per_frame", "bench.burst.shot_to_shot_p50_ms", "bench.burst.heap_peak_mb",
-			"bench.psnr.phase1_db", "bench.psnr.phase2_db");
+			"bench.psnr.phase1_db", "bench.psnr.phase2_db", "bench.psnr.dcraw_q3_db", "bench.psnr.dcraw_q0_db",
+			"bench.ssim.phase1", "bench.ssim.phase2", "bench.ssim.dcraw_q3", "bench.ssim.dcraw_q0");
 
 	@InjectService(timeout = 10_000)
 	CommandProcessor processor;
