@@ -109,6 +109,7 @@ public final class Api {
 		return switch (path.get(3)) {
 			case "image" -> only(true, method, "GET", () -> assets.image(id, name, request));
 			case "thumbnail" -> only(true, method, "GET", () -> assets.thumbnail(id, name, request));
+			case "raw" -> only(true, method, "GET", () -> assets.raw(id, name));
 			case "request" -> only(true, method, "POST", () -> assets.requestHighQuality(id, name));
 			case "trash" -> only(true, method, "POST", () -> assets.trash(id, name));
 			case "restore" -> only(true, method, "POST", () -> assets.restore(id, name));
