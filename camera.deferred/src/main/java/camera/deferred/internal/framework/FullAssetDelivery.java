@@ -46,7 +46,7 @@ final class FullAssetDelivery implements Delivery {
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
 		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
-		Optional<byte[]> raw = RawFiles.dng(services, photo);
+		Optional<byte[]> raw = RawFiles.dng(services, photo, log);
 		PhotoAsset created = library.createAsset(PhotoType.IMAGE, "jpg");
 		PhotoAsset saved;
 		try {

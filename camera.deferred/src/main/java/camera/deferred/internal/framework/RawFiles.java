@@ -2,8 +2,8 @@ package camera.deferred.internal.framework;
 
 import java.util.Optional;
 
-import camera.api.CameraErrorCode;
-import camera.api.CameraException;
+import org.osgi.service.log.Logger;
+
 import camera.deferred.internal.development.KeptRawFrame;
 import camera.develop.DngCodec;
 
@@ -13,16 +13,19 @@ final class RawFiles {
 	}
 
 	/**
-	 * @return the DNG of the photo's first frame, or empty when its capture keeps none
-	 * @throws CameraException SERVICE_FATAL_ERROR when the capture asked for a raw file and no DNG writer is there
+	 * @return the DNG of the photo's first frame, or empty when its capture keeps none, or when no DNG writer runs
+	 *         here (development on another machine): the photo is not held back for it, and the log says so
 	 */
-	static Optional<byte[]> dng(DeliveryServices services, CapturedPhoto photo) {
+	static Optional<byte[]> dng(DeliveryServices services, CapturedPhoto photo, Logger log) {
 		if (!KeptRawFrame.wanted(photo.capture().setting(), photo.frames())) {
 			return Optional.empty();
 		}
-		DngCodec codec = services.dngCodec().orElseThrow(() -> new CameraException(
-				CameraErrorCode.SERVICE_FATAL_ERROR, "capture " + photo.capture().id()
-						+ " asked for a raw file, but no DNG writer (camera.develop) is running"));
-		return KeptRawFrame.dng(codec, photo.capture().setting(), photo.frameViews(), photo.exif());
+		Optional<DngCodec> codec = services.dngCodec();
+		if (codec.isEmpty()) {
+			log.warn("Capture {} asked for a raw file, but no DNG writer (camera.develop) runs here: its photo is "
+					+ "delivered without one", photo.capture().id());
+			return Optional.empty();
+		}
+		return KeptRawFrame.dng(codec.get(), photo.capture().setting(), photo.frameViews(), photo.exif());
 	}
 }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.Photo;
 import camera.api.Size;
 import camera.deferred.internal.development.StoppableDevelopment;
@@ -19,9 +21,11 @@ final class SinglePhaseDelivery implements Delivery {
 	private final DeliveryServices services;
 	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
+	private final Logger log;
 
 	SinglePhaseDelivery(Supplier<FrameworkSettings> settings, DeliveryServices services,
-			StoppableDevelopment development, BooleanSupplier cancelled) {
+			StoppableDevelopment development, BooleanSupplier cancelled, Logger log) {
+		this.log = log;
 		this.services = services;
 		this.settings = settings;
 		this.development = development;
@@ -33,7 +37,7 @@ final class SinglePhaseDelivery implements Delivery {
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
 		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
-		ByteBuffer raw = RawFiles.dng(services, photo).map(ByteBuffer::wrap).orElse(null);
+		ByteBuffer raw = RawFiles.dng(services, photo, log).map(ByteBuffer::wrap).orElse(null);
 		photo.capture()
 			.output()
 			.firePhoto(new Photo(photo.capture().id(), ByteBuffer.wrap(jpeg), new Size(image.width(), image.height()),

@@ -95,9 +95,6 @@ final class JobRunner {
 		try {
 			countThisAttempt(job);
 			BurstMetadata.Stored stored = spool.read(job.id());
-			if (phaseTwo.lacksDngCodec(stored.burst())) {
-				return () -> outcomes.requeue(job, clock.instant().plus(table.settings().recheckInterval()));
-			}
 			keepRaw(job, stored.burst(), library);
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
@@ -141,8 +138,17 @@ final class JobRunner {
 		}
 	}
 
-	/** The raw file goes to the library before development, so a development that fails still leaves it kept. */
+	/**
+	 * The raw file goes to the library before development, so a development that fails still leaves it kept. Without
+	 * a DNG writer (development on another machine, camera.develop not running here) the photo is not held back for
+	 * it: it is developed without its raw file, and the log says so.
+	 */
 	private void keepRaw(Job job, CapturedBurst burst, CameraPhotoStore library) throws IOException {
+		if (phaseTwo.lacksDngCodec(burst)) {
+			log.warn("job {} asked for a raw file, but no DNG writer (camera.develop) runs here: its photo is "
+					+ "developed without one", job.id());
+			return;
+		}
 		Optional<Path> raw = phaseTwo.writeRaw(job.id(), burst);
 		if (raw.isEmpty()) {
 			return;

@@ -44,7 +44,7 @@ final class PhaseTwo {
 		this.dngCodec = dngCodec;
 	}
 
-	/** @return whether the burst asks for a raw file that no DNG writer is there to write now */
+	/** @return whether the burst asks for a raw file that no DNG writer is there to write now (a remote developer) */
 	boolean lacksDngCodec(CapturedBurst burst) {
 		return KeptRawFrame.wanted(burst.setting(), burst.frames()) && dngCodec.get() == null;
 	}

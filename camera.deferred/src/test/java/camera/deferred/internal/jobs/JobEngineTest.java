@@ -881,6 +881,19 @@ class JobEngineTest {
 		}
 
 		@Test
+		void withoutADngWriterThePhotoIsDevelopedWithoutItsRawFile() throws InterruptedException {
+			fixture.dngCodec = null;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.rawBurst());
+			fixture.library.addAsset(jobId);
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.library.rawImages).doesNotContainKey(jobId);
+			assertThat(fixture.library.fullImages).containsKey(jobId);
+		}
+
+		@Test
 		void theRawFileIsKeptEvenWhenTheDevelopmentNeverSucceeds() throws InterruptedException {
 			fixture.developer.alwaysFail = true;
 			fixture.start();
