@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Reliability trials on the built distribution (camera.app/bin/darkroom), as RELIABILITY.md describes them.
-#   kill  KILLS rounds (default 10): a deferred burst of BURST photos (default 6) at SIZE (default 1280x720),
+#   kill  KILLS rounds (default 10): a deferred burst of BURST photos (default 6) at SIZE (default 1920x1080),
 #         the process killed with SIGKILL at a random moment of it; the next round starts on the same data directory.
-#   swap  SWAPS HAL swaps (default 10) while photos are taken over HTTP and developed: `update camera.hal.sim`
-#         or `stop` and `start` of the bundle, between shell bursts, with a client capturing through the JSON API.
+#   swap  SWAPS HAL swaps (default 10), SWAP_SECONDS (default 3) apart: `update camera.hal.sim`, or `stop` and
+#         `start` of the bundle, while a client keeps taking photos through the JSON API and phase 2 develops.
 #   disk  (root only: it mounts a tmpfs) a 4000x3000 burst of DISK_SHOTS photos (default 12) into a data directory
 #         on a DISK_MB (default 400) MB file system, so that the spool fills it and the fallback takes over.
 # After each trial one more start drains every job and checks every photo the shell or the API reported: listed
@@ -13,7 +13,7 @@
 set -uo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
 launcher="$app/bin/darkroom"
-kills=${KILLS:-10} swaps=${SWAPS:-10} burst=${BURST:-6} size=${SIZE:-1280x720}
+kills=${KILLS:-10} swaps=${SWAPS:-10} burst=${BURST:-6} size=${SIZE:-1920x1080}
 disk_shots=${DISK_SHOTS:-12} disk_mb=${DISK_MB:-400}
 trials=("$@"); [ ${#trials[@]} = 0 ] && trials=(kill swap disk)
 work=$(mktemp -d)
@@ -54,6 +54,10 @@ verify() {
     fi
   done <"$uris"
   local photos; photos=$(wc -l <"$uris")
+  if [ "$photos" = 0 ]; then
+    echo "  $name: no photo was reported, so the trial tried nothing: $(grep -v '^INFO\|spifly' "$work/$name"/*/out.txt "$work/$name"/out.txt 2>/dev/null | tail -3)" >&2
+    lost_total=$((lost_total + 1))
+  fi
   local drained; drained=$(grep -o 'drained in [^:]*: [0-9]* jobs completed, [0-9]* failed' "$dir/out.txt" | head -1)
   echo "$name: $photos photos reported, $lost lost, $invalid invalid, $duplicates listed twice; restart: ${drained:-no drain line}"
   lost_total=$((lost_total + lost + invalid + duplicates))
@@ -89,16 +93,17 @@ swap_trial() {
   local pid=$!
   exec 3>"$dir/input"
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/api/cameras" >/dev/null 2>&1 && break; sleep 0.1; done
-  # a client that keeps taking photos over HTTP while the HAL comes and goes
+  # a client that keeps taking photos over HTTP while the HAL comes and goes; between refusals it waits a little
   (while [ ! -e "$dir/stop-client" ]; do
-     curl -s -X POST -H 'Content-Type: application/json' \
-       -d "{\"mode\":\"deferred\",\"count\":2,\"size\":\"640x480\"}" "http://127.0.0.1:$port/api/captures" >>"$dir/api.txt"
-     echo >>"$dir/api.txt"
+     answer=$(curl -s -X POST -H 'Content-Type: application/json' \
+       -d '{"mode":"deferred","count":3,"size":"640x480"}' "http://127.0.0.1:$port/api/captures")
+     echo "$answer" >>"$dir/api.txt"
+     [[ $answer == *'"captures"'* ]] || sleep 0.2
    done) &
   local client=$!
   local swap
   for swap in $(seq 1 "$swaps"); do
-    printf 'camera:capture -n 2 -s 640x480\n' >&3
+    sleep "${SWAP_SECONDS:-3}"
     if [ $((swap % 2)) = 0 ]; then
       printf 'update camera.hal.sim\n' >&3
     else
@@ -106,14 +111,15 @@ swap_trial() {
       printf 'each ($.context bundles) { if { ($it symbolicName) equals camera.hal.sim } { $it start } }\n' >&3
     fi
   done
-  printf 'camera:capture -n 2 -s 640x480\nexit\n' >&3
+  sleep "${SWAP_SECONDS:-3}"
+  touch "$dir/stop-client"; wait "$client" 2>/dev/null
+  printf 'exit\n' >&3
   wait "$pid"; local status=$?
   exec 3>&-
-  touch "$dir/stop-client"; wait "$client" 2>/dev/null
   reported "$dir/out.txt" "$dir/api.txt" >"$dir/uris"
   verify swap "$data" "$dir/uris"
   echo "  swap: $swaps swaps, exit status $status, API captures answered: $(grep -c '"captures"' "$dir/api.txt")," \
-    "refused while no camera: $(grep -c '"error"' "$dir/api.txt")"
+    "refused: $(grep -c '"error"' "$dir/api.txt") ($(grep -o '"message":"[^"]*"' "$dir/api.txt" | sort | uniq -c | sort -rn | head -2 | tr -s ' ' | tr '\n' ';'))"
 }
 
 disk_trial() {

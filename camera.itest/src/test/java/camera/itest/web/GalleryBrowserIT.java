@@ -147,7 +147,9 @@ class GalleryBrowserIT {
 			const loaded = (img) => img.complete && img.naturalWidth > 0;
 			const check = () => {
 			  const fast = document.getElementById("fast"), full = document.getElementById("full");
+			  const captioned = (id) => document.getElementById(id).textContent.includes(" · ");
 			  if (document.body.dataset.compare !== "true" || !loaded(fast) || !loaded(full)) return false;
+			  if (!captioned("fast-caption") || !captioned("full-caption")) return false; // set by each image's load
 			  observer.disconnect();
 			  done({ fast: document.getElementById("fast-caption").textContent, full: document.getElementById("full-caption").textContent,
 			    fastWidth: fast.naturalWidth, fullWidth: full.naturalWidth, badge: document.getElementById("badge").textContent,
