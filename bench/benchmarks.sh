@@ -8,7 +8,8 @@
 #   --no-build   use the artifacts already built (camera.app/target/darkroom.jar and the modules' test classes)
 #   -n           measured captures per delivery mode (default 20)
 #   --iso        sensitivity of the simulated sensor (default 3200)
-# Needs JDK 25 (JAVA_HOME or java on the PATH), Maven, and dd.
+# Needs JDK 25 (JAVA_HOME or java on the PATH), Maven, and dd; dcraw (Debian package dcraw) for the comparison
+# with an outside raw developer.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -148,6 +149,13 @@ cpu_single=$(value bench.single.cpu_ms_per_capture)
 psnr1=$(value bench.psnr.phase1_db)
 psnr2=$(value bench.psnr.phase2_db)
 gain=$(awk -v a="$psnr2" -v b="$psnr1" 'BEGIN { printf "%.1f", a - b }')
+ssim1=$(value bench.ssim.phase1)
+ssim2=$(value bench.ssim.phase2)
+psnr_dcraw3=$(value bench.psnr.dcraw_q3_db)
+ssim_dcraw3=$(value bench.ssim.dcraw_q3)
+psnr_dcraw0=$(value bench.psnr.dcraw_q0_db)
+ssim_dcraw0=$(value bench.ssim.dcraw_q0)
+dcraw_version=$( (dcraw 2>&1 || true) | sed -n 's/^Raw photo decoder "dcraw" v\([0-9.]*\).*/\1/p')
 
 # verdict VALUE OP BAR: "met" or "missed"
 verdict() {
@@ -207,6 +215,23 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo "PSNR is measured against the simulator's noise-free reference of the same burst, rendered through the same"
 	echo "tone curve (\`SimulatedScene.render\`, \`PhotoDeveloper.renderReference\`), before JPEG encoding."
+	echo
+	echo "## Phase 2 against an outside raw developer: dcraw on the DNG"
+	echo
+	echo "The same run of \`$bench_command\` writes the DNG of the burst's first frame (the frame phase 1 develops"
+	echo "and \`camera:capture --raw\` keeps) with camera.develop's \`DngCodec\` and has dcraw ${dcraw_version:-(not installed)}"
+	echo "develop it: \`dcraw -4 -w -c -q 3\` (AHD interpolation) and \`-q 0\` (bilinear), linear 16-bit output with the"
+	echo "file's white balance. dcraw's picture then goes through the same output transform as the reference"
+	echo "(\`PhotoDeveloper.renderReference\`), so the grades compare the developments, not two tone curves. PSNR and"
+	echo "SSIM (luma, 11x11 Gaussian window, sigma 1.5, \`RgbImage.ssim\`) over the whole picture, against the same"
+	echo "reference; n/a where dcraw is not installed."
+	echo
+	echo "| Development of the same frame | PSNR | SSIM |"
+	echo "|---|---:|---:|"
+	echo "| Darkroom phase 1 (one frame, binned, upscaled) | $psnr1 dB | $ssim1 |"
+	echo "| Darkroom phase 2 (4-frame merge, denoise, sharpen) | $psnr2 dB | $ssim2 |"
+	echo "| dcraw -q 3 on the DNG of frame 1 | $psnr_dcraw3 dB | $ssim_dcraw3 |"
+	echo "| dcraw -q 0 on the DNG of frame 1 | $psnr_dcraw0 dB | $ssim_dcraw0 |"
 	echo
 	echo "## Physical references"
 	echo

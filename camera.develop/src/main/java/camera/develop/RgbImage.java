@@ -30,4 +30,14 @@ public record RgbImage(int width, int height, byte[] rgb) {
 	public double psnr(RgbImage reference) {
 		return Psnr.between(this, reference);
 	}
+
+	/**
+	 * @return the structural similarity of this image's luma against a reference of the same size, 1 when they are
+	 *         equal, lower the less they look alike; graded over the same pixels as {@link #psnr}
+	 * @throws IllegalArgumentException when the sizes differ or the images are 11 pixels or less on a side
+	 * @since 1.1
+	 */
+	public double ssim(RgbImage reference) {
+		return Ssim.between(this, reference);
+	}
 }

@@ -1,7 +1,8 @@
 /**
  * Development of raw sensor frames into photos, as services: a {@link camera.develop.PhotoDeveloper} (the fast
- * development of phase 1 and the full multi-frame development of phase 2) and a {@link camera.develop.JpegCodec}
- * (JPEG with EXIF), exchanging plain data: {@link camera.develop.RgbImage} and {@link camera.develop.ExifData}.
+ * development of phase 1 and the full multi-frame development of phase 2), a {@link camera.develop.JpegCodec}
+ * (JPEG with EXIF) and a {@link camera.develop.DngCodec} (raw frames as DNG files, since 1.1), exchanging plain
+ * data: {@link camera.develop.RgbImage} and {@link camera.develop.ExifData}.
  * <p>
  * The contract is one a development service in another process can keep: every call takes its whole input and
  * returns its whole result, calls nothing back, and keeps no reference to what it was given after it returns.
@@ -10,7 +11,7 @@
  * Versioning: the services are {@code @ProviderType} (camera.develop provides them; a consumer built against
  * 1.0 keeps working with every 1.x).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package camera.develop;
 

@@ -10,6 +10,7 @@ import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 import camera.api.CameraInput;
 import camera.api.CameraManager;
+import camera.api.PhotoCaptureSetting;
 import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
 import camera.api.Profile;
@@ -68,6 +69,11 @@ final class DeferredCaptureSession {
 	/** @return the id of the capture that was started */
 	int capture() {
 		return output.capture();
+	}
+
+	/** @return the id of the capture that was started with that setting */
+	int capture(PhotoCaptureSetting setting) {
+		return output.capture(setting);
 	}
 
 	/** @return the next asset or error, or null when none came within the time */

@@ -36,9 +36,9 @@ import org.osgi.test.junit5.context.BundleContextExtension;
  * Runs the distribution ({@code camera.app}'s executable jar) in a child JVM, takes deferred photos through the
  * shell and kills the process ({@code kill -9}) at varied points: during a capture, phase 1, the spool write,
  * phase 2 and the replacement. After a last restart every photo whose FAST asset was delivered must be FULL at
- * its original URI, listed once. With the default durability ({@code process}) the frames are not synced before
- * a photo is delivered, and the kills fall inside 12-shot bursts; with {@code power} single shots are killed as
- * before.
+ * its original URI, listed once, with the raw image (DNG) its capture asked for beside it. With the default
+ * durability ({@code process}) the frames are not synced before a photo is delivered, and the kills fall inside
+ * 12-shot bursts; with {@code power} single shots are killed as before.
  */
 @ExtendWith(BundleContextExtension.class)
 class DeferredCrashRecoveryIT {
@@ -81,7 +81,7 @@ class DeferredCrashRecoveryIT {
 		for (int kill = 0; kill < KILLS; kill++) {
 			List<String> commands = new ArrayList<>();
 			for (int i = 0; i < CAPTURES_PER_RUN; i++) {
-				commands.add("camera:capture -n 1 -m deferred -s 640x480");
+				commands.add("camera:capture -n 1 -m deferred -s 640x480 --raw");
 			}
 			commands.add("deferred:drain -t 60");
 			commands.add("exit 0");
@@ -132,6 +132,12 @@ class DeferredCrashRecoveryIT {
 		}
 		assertThat(listed.values()).as("no asset is listed twice").allSatisfy(rows -> assertThat(rows).hasSize(1));
 		assertThat(listed).as("no more assets than captures").hasSizeLessThanOrEqualTo(attempted);
+		for (String uri : delivered) {
+			// The raw file is written from the spooled frame, so the kills cost no photo its DNG either.
+			String inLibrary = uri.substring(AssetUri.PREFIX.length()).replaceFirst("\\.jpg$", ".dng");
+			assertThat(home.resolve("data/media/Photo").resolve(inLibrary)).as("the raw image of %s", uri)
+				.isRegularFile();
+		}
 	}
 
 	private static Process start(Path jar, Path home, List<String> commands) throws IOException {

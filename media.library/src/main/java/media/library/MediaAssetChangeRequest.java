@@ -15,6 +15,8 @@ public final class MediaAssetChangeRequest {
 	private byte[] imageBytes;
 	private Path imageFile;
 	private PhotoProxy proxy;
+	private byte[] rawBytes;
+	private Path rawFile;
 
 	/**
 	 * @param asset the asset to change
@@ -72,6 +74,9 @@ public final class MediaAssetChangeRequest {
 	 * @throws MediaLibraryException INVALID_ARGUMENT for another type, an empty image, or a second resource
 	 */
 	public MediaAssetChangeRequest addResource(ResourceType type, byte[] data) {
+		if (type == ResourceType.RAW_IMAGE) {
+			return addRawImage(data, null);
+		}
 		requireType(type, ResourceType.IMAGE_RESOURCE);
 		if (data == null || data.length == 0) {
 			throw invalid("the image resource is empty");
@@ -83,6 +88,9 @@ public final class MediaAssetChangeRequest {
 
 	/** As {@link #addResource(ResourceType, byte[])}, from a file, which is copied. */
 	public MediaAssetChangeRequest addResource(ResourceType type, Path file) {
+		if (type == ResourceType.RAW_IMAGE) {
+			return addRawImage(null, file);
+		}
 		requireType(type, ResourceType.IMAGE_RESOURCE);
 		if (file == null) {
 			throw invalid("the image resource file is missing");
@@ -101,6 +109,34 @@ public final class MediaAssetChangeRequest {
 		requireNoResource();
 		proxy = photoProxy;
 		return this;
+	}
+
+	/**
+	 * Adds (or replaces) the asset's raw image, a DNG file: its second resource, beside the image. It may come
+	 * with an image resource in the same request, or alone for an asset that has an image.
+	 *
+	 * @throws MediaLibraryException INVALID_ARGUMENT for empty data or a second raw image
+	 */
+	private MediaAssetChangeRequest addRawImage(byte[] data, Path file) {
+		if ((data == null || data.length == 0) && file == null) {
+			throw invalid("the raw image resource is empty");
+		}
+		if (rawBytes != null || rawFile != null) {
+			throw invalid("a request carries one raw image at most");
+		}
+		rawBytes = data == null ? null : data.clone();
+		rawFile = file;
+		return this;
+	}
+
+	/** @return the raw image (DNG) bytes added, if any (a copy) @since 1.3 */
+	public Optional<byte[]> rawImageBytes() {
+		return Optional.ofNullable(rawBytes).map(byte[]::clone);
+	}
+
+	/** @return the raw image (DNG) file added, if any @since 1.3 */
+	public Optional<Path> rawImageFile() {
+		return Optional.ofNullable(rawFile);
 	}
 
 	/** @return the asset this request changes */

@@ -72,4 +72,23 @@ public interface PhotoAccessHelper {
 	 * @throws MediaLibraryException NOT_FOUND when the asset or its image does not exist
 	 */
 	byte[] getThumbnail(PhotoAsset asset);
+
+	/**
+	 * @return the asset's raw image, the DNG it keeps beside its image ({@link ResourceType#RAW_IMAGE}), if it has
+	 *         one
+	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist
+	 * @since 1.3 (the default, for a library that keeps no raw images, has none)
+	 */
+	default Optional<RawImage> getRawImage(PhotoAsset asset) {
+		return Optional.empty();
+	}
+
+	/**
+	 * @return the bytes of the asset's raw image (DNG)
+	 * @throws MediaLibraryException NOT_FOUND when the asset does not exist or has no raw image
+	 * @since 1.3 (the default, for a library that keeps no raw images, has none)
+	 */
+	default byte[] getRawImageData(PhotoAsset asset) {
+		throw new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND, "this library keeps no raw images");
+	}
 }

@@ -26,6 +26,7 @@ import camera.api.Profile;
 import camera.api.SceneMode;
 import camera.api.Size;
 import camera.api.hal.SimulatedScene;
+import camera.develop.DngCodec;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import media.library.MediaAssetChangeRequest;
@@ -34,7 +35,8 @@ import media.library.PhotoAsset;
 
 /**
  * {@code camera:bench}: measures, in one run and through the real services, phase 1 against single-phase
- * delivery, phase 2, the JPEG encoders, a frame copy, a burst, and the image quality of both phases. Background
+ * delivery, phase 2, the JPEG encoders, a frame copy, a burst, and the image quality (PSNR and SSIM) of both
+ * phases and, where dcraw is installed, of dcraw developing the DNG of the same frame. Background
  * phase 2 is paused while it measures, so it does not compete with what is timed. Captures go through the
  * {@link CameraManager} as an app's do; development is timed and graded on bursts of the camera's
  * {@link SimulatedScene}, so the camera measured is a simulated one.
@@ -62,6 +64,10 @@ public final class BenchCommand {
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
 	private volatile PhotoAccessHelper photoAccessHelper;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile DngCodec dngCodec;
 
 	@Reference(service = LoggerFactory.class)
 	private Logger log;
@@ -142,8 +148,8 @@ public final class BenchCommand {
 			int rounds = Math.clamp(arguments.count() / 4, 3, 10);
 			SimulatedScene scene = sceneOf(camera.cameraId()).orElseThrow(
 					() -> new IllegalStateException("the simulated scene of camera " + camera.cameraId() + " went away"));
-			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds).run(scene,
-					size);
+			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds, dngCodec,
+					DcrawDevelopment.find()).run(scene, size);
 			return report(camera, size, latencies, burst, development);
 		} finally {
 			if (!wasPaused) {
@@ -187,8 +193,16 @@ public final class BenchCommand {
 						burst.peakHeapBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.burst.rss_peak_mb", "burst of " + BURST_SHOTS + ": peak resident set",
 						burst.peakResidentBytes() / (1024.0 * 1024.0), "MB")
-				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1Psnr(), "dB")
-				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2Psnr(), "dB");
+				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1().psnr(), "dB")
+				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2().psnr(), "dB")
+				.add("bench.psnr.dcraw_q3_db", "PSNR of dcraw -q 3 on the DNG of frame 1", development.dcrawQ3().psnr(),
+						"dB")
+				.add("bench.psnr.dcraw_q0_db", "PSNR of dcraw -q 0 on the DNG of frame 1", development.dcrawQ0().psnr(),
+						"dB")
+				.add("bench.ssim.phase1", "SSIM of phase 1 (half size, upscaled)", development.phase1().ssim(), "")
+				.add("bench.ssim.phase2", "SSIM of phase 2", development.phase2().ssim(), "")
+				.add("bench.ssim.dcraw_q3", "SSIM of dcraw -q 3 on the DNG of frame 1", development.dcrawQ3().ssim(), "")
+				.add("bench.ssim.dcraw_q0", "SSIM of dcraw -q 0 on the DNG of frame 1", development.dcrawQ0().ssim(), "");
 	}
 
 	/** @throws RuntimeException with one readable line when no camera, or no simulated one, offers the size */

@@ -53,7 +53,8 @@ class BenchShellTest {
 			"bench.single.cpu_ms_per_capture", "bench.burst.rss_peak_mb", "bench.phase2.ms_per_photo",
 			"bench.phase2.mp_per_s", "bench.jpeg.turbo_mp_per_s", "bench.jpeg.imageio_mp_per_s",
 			"bench.copy.ms_per_frame", "bench.burst.shot_to_shot_p50_ms", "bench.burst.heap_peak_mb",
-			"bench.psnr.phase1_db", "bench.psnr.phase2_db");
+			"bench.psnr.phase1_db", "bench.psnr.phase2_db", "bench.psnr.dcraw_q3_db", "bench.psnr.dcraw_q0_db",
+			"bench.ssim.phase1", "bench.ssim.phase2", "bench.ssim.dcraw_q3", "bench.ssim.dcraw_q0");
 
 	@InjectService(timeout = 10_000)
 	CommandProcessor processor;

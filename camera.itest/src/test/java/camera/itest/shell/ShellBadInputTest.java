@@ -123,8 +123,8 @@ class ShellBadInputTest {
 				media:trash => usage: media:trash <uri>
 				media:restore => usage: media:restore <uri>
 				media:delete => usage: media:delete <uri>
-				media:export => usage: media:export <uri> <file>
-				media:export file://media/Photo/1/a.jpg => usage: media:export <uri> <file>
+				media:export => usage: media:export [--raw] <uri> <file>
+				media:export file://media/Photo/1/a.jpg => usage: media:export [--raw] <uri> <file>
 				""")
 		void printUsage(String commandLine, String expected) {
 			assertOneLine(commandLine, expected);

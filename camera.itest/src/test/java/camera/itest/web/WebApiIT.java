@@ -2,6 +2,7 @@ package camera.itest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -21,6 +22,11 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import com.google.gson.JsonObject;
 
 import camera.api.DeferredProcessing;
+import media.library.MediaAssetChangeRequest;
+import media.library.PhotoAccessHelper;
+import media.library.PhotoAsset;
+import media.library.PhotoType;
+import media.library.ResourceType;
 
 /**
  * The web API through real HTTP requests against the running HTTP Whiteboard: a photo from capture to FULL, and
@@ -36,6 +42,8 @@ class WebApiIT {
 	DeferredProcessing deferred;
 	@InjectService(timeout = 20_000)
 	ConfigurationAdmin configurations;
+	@InjectService(timeout = 20_000)
+	PhotoAccessHelper library;
 
 	Gallery gallery;
 
@@ -107,6 +115,28 @@ class WebApiIT {
 			assertThat(gallery.get("/api/assets/" + id + "/" + asset.get("name").getAsString()).json().get("id")
 				.getAsLong()).isEqualTo(id);
 			assertOneLineError(gallery.get("/api/assets/" + id + "/another.jpg"), 404, "NOT_FOUND");
+		}
+
+		@Test
+		void keepingARawImageOffersItsDngForDownloadAndOtherwiseAnswersNotFound() throws Exception {
+			JsonObject captured = captureOne();
+			String plain = captured.get("href").getAsString();
+			byte[] jpeg = gallery.get(plain + "/image").body();
+			byte[] dng = "a DNG as the library keeps it".getBytes(StandardCharsets.US_ASCII);
+			PhotoAsset withRaw = library.applyChanges(new MediaAssetChangeRequest(library.createAsset(PhotoType.IMAGE,
+					"jpg")).addResource(ResourceType.IMAGE_RESOURCE, jpeg).addResource(ResourceType.RAW_IMAGE, dng));
+			String href = "/api/assets/" + withRaw.id();
+
+			Gallery.Reply raw = gallery.get(href + "/raw");
+
+			assertThat(raw.status()).isEqualTo(200);
+			assertThat(raw.header("Content-Type")).get().asString().startsWith("image/x-adobe-dng");
+			assertThat(raw.header("Content-Disposition")).get().asString().contains(
+					withRaw.displayName().replace(".jpg", ".dng"));
+			assertThat(raw.body()).isEqualTo(dng);
+			assertThat(gallery.get(href).json().get("raw").getAsString()).isEqualTo(href + "/raw");
+			assertOneLineError(gallery.get(plain + "/raw"), 404, "NOT_FOUND");
+			assertThat(gallery.get(plain).json().has("raw")).isFalse();
 		}
 
 		@Test

@@ -46,6 +46,7 @@ import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
 import media.library.PhotoType;
+import media.library.RawImage;
 import media.library.RequestOptions;
 import media.library.internal.assets.AssetChanges;
 import media.library.internal.assets.AssetEvents;
@@ -55,6 +56,7 @@ import media.library.internal.assets.AssetRemoval;
 import media.library.internal.assets.CameraAssets;
 import media.library.internal.assets.LibraryRecovery;
 import media.library.internal.assets.LibrarySettings;
+import media.library.internal.assets.RawImages;
 import media.library.internal.deferred.DeferredJobs;
 import media.library.internal.files.LibraryPaths;
 import media.library.internal.files.StorageFailures;
@@ -113,6 +115,7 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 	private final AssetImages images;
 	private final AssetChanges changes;
 	private final CameraAssets camera;
+	private final RawImages raws;
 	private volatile LibrarySettings settings;
 	private volatile DeferredProcessingSession session;
 	private volatile EventAdmin eventAdmin;
@@ -145,7 +148,8 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		this.images = new AssetImages(paths, store, locks, thumbnailer, () -> this.settings.thumbnailSize(), log);
 		this.requests = new ImageRequests(images, background, this::noneWaiting, log);
 		AssetRemoval removal = new AssetRemoval(store, locks, images, requests, jobs, events);
-		this.changes = new AssetChanges(store, locks, images, removal, jobs, requests, events, clock);
+		this.raws = new RawImages(paths, locks);
+		this.changes = new AssetChanges(store, locks, images, removal, jobs, requests, events, clock, raws);
 		this.camera = new CameraAssets(store, locks, images, removal, requests, events, clock, log);
 		try {
 			new LibraryRecovery(paths, store, log).recover();
@@ -278,6 +282,24 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 		return images.thumbnail(asset.id());
 	}
 
+	@Override
+	public Optional<RawImage> getRawImage(PhotoAsset asset) {
+		return raws.describe(rowOf(asset, "getRawImage"));
+	}
+
+	@Override
+	public byte[] getRawImageData(PhotoAsset asset) {
+		return raws.read(rowOf(asset, "getRawImageData"));
+	}
+
+	private AssetRow rowOf(PhotoAsset asset, String call) {
+		if (asset == null) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_ARGUMENT, call + " needs an asset");
+		}
+		return store.find(asset.id()).orElseThrow(() -> new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND,
+				"asset " + asset.uri() + " does not exist"));
+	}
+
 	// MediaAssetManager
 
 	@Override
@@ -347,6 +369,16 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 	@Override
 	public Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason) {
 		return camera.fail(jobId, reason);
+	}
+
+	@Override
+	public Optional<PhotoAsset> addRawImage(String jobId, Path dng) {
+		if (jobId == null || dng == null) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_ARGUMENT, "addRawImage needs a job and a file");
+		}
+		Optional<AssetRow> row = store.findByJob(jobId);
+		row.ifPresent(found -> raws.write(found, dng));
+		return row.flatMap(found -> store.find(found.id())).map(AssetRow::toPhotoAsset);
 	}
 
 	@Override

@@ -47,6 +47,17 @@ public interface CameraPhotoStore {
 	 */
 	Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason);
 
+	/**
+	 * Keeps a DNG of the capture's raw frame beside the image of the asset holding this job, as its
+	 * {@link media.library.ResourceType#RAW_IMAGE}; a second call replaces it. The asset's quality does not change.
+	 *
+	 * @param dng a DNG file; the library copies it and the caller may delete it afterwards
+	 * @return the asset, or empty when no asset holds this job any more (it was deleted)
+	 * @throws MediaLibraryException IO_ERROR or STORAGE_FULL when the file could not be written
+	 * @since 1.2
+	 */
+	Optional<PhotoAsset> addRawImage(String jobId, Path dng);
+
 	/** @return the asset holding this deferred job, pending or not, if there is one */
 	Optional<PhotoAsset> findByJob(String jobId);
 }

@@ -8,7 +8,7 @@
  * create the first-phase asset of a capture and to replace its image in place when the full-quality image is
  * developed.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package media.library.processing;
 

@@ -32,6 +32,7 @@ import camera.api.hal.HalCamera;
 import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.development.JpegQualityConfiguration;
 import camera.deferred.internal.jobs.DeferredEngine;
+import camera.develop.DngCodec;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import media.library.PhotoAccessHelper;
@@ -86,6 +87,10 @@ public class CameraService implements CameraManager, DeliveryServices {
 
 	@Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
 	private volatile JpegCodec codec;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile DngCodec dngCodec;
 
 	@Activate
 	public CameraService(Configuration configuration, @Reference JpegQualityConfiguration qualities,
@@ -178,6 +183,11 @@ public class CameraService implements CameraManager, DeliveryServices {
 	@Override
 	public JpegCodec codec() {
 		return codec;
+	}
+
+	@Override
+	public Optional<DngCodec> dngCodec() {
+		return Optional.ofNullable(dngCodec);
 	}
 
 	@Override

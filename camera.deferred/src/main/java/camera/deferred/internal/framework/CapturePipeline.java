@@ -57,7 +57,7 @@ final class CapturePipeline {
 		this.services = services;
 		Delivery fullAsset = new FullAssetDelivery(settings, services, development, this::stopping, log);
 		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(settings, services, development,
-				this::stopping));
+				this::stopping, log));
 		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
 		deliveries.put(PhotoDelivery.DEFERRED_PROXY,
 				new ProxyDelivery(new FullProxyDelivery(settings, services, development, this::stopping), log));

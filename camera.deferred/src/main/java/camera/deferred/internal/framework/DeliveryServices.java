@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.jobs.DeferredEngine;
+import camera.develop.DngCodec;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import media.library.PhotoAccessHelper;
@@ -26,6 +27,11 @@ interface DeliveryServices {
 
 	/** @return the JPEG codec bound now */
 	JpegCodec codec();
+
+	/** @return the DNG writer bound now, if there is one; none keeps no raw files */
+	default Optional<DngCodec> dngCodec() {
+		return Optional.empty();
+	}
 
 	/** @return the JPEG qualities configured now */
 	JpegQualities qualities();

@@ -1,6 +1,7 @@
 package camera.deferred.internal.framework;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -45,11 +46,14 @@ final class FullAssetDelivery implements Delivery {
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
 		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
+		Optional<byte[]> raw = RawFiles.dng(services, photo, log);
 		PhotoAsset created = library.createAsset(PhotoType.IMAGE, "jpg");
 		PhotoAsset saved;
 		try {
-			saved = library
-				.applyChanges(new MediaAssetChangeRequest(created).addResource(ResourceType.IMAGE_RESOURCE, jpeg));
+			MediaAssetChangeRequest request = new MediaAssetChangeRequest(created)
+				.addResource(ResourceType.IMAGE_RESOURCE, jpeg);
+			raw.ifPresent(dng -> request.addResource(ResourceType.RAW_IMAGE, dng));
+			saved = library.applyChanges(request);
 		} catch (RuntimeException e) {
 			discard(library, created);
 			throw e;

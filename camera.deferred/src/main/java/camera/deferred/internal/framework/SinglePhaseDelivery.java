@@ -4,21 +4,28 @@ import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.Photo;
 import camera.api.Size;
 import camera.deferred.internal.development.StoppableDevelopment;
 import camera.develop.RgbImage;
 import media.library.MediaQuality;
 
-/** The baseline: the full pipeline runs inline and {@code photoAvailable} delivers a FULL photo. */
+/**
+ * The baseline: the full pipeline runs inline and {@code photoAvailable} delivers a FULL photo, with the DNG of its
+ * first frame when the capture asked for a raw file.
+ */
 final class SinglePhaseDelivery implements Delivery {
 	private final Supplier<FrameworkSettings> settings;
 	private final DeliveryServices services;
 	private final StoppableDevelopment development;
 	private final BooleanSupplier cancelled;
+	private final Logger log;
 
 	SinglePhaseDelivery(Supplier<FrameworkSettings> settings, DeliveryServices services,
-			StoppableDevelopment development, BooleanSupplier cancelled) {
+			StoppableDevelopment development, BooleanSupplier cancelled, Logger log) {
+		this.log = log;
 		this.services = services;
 		this.settings = settings;
 		this.development = development;
@@ -30,9 +37,10 @@ final class SinglePhaseDelivery implements Delivery {
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
 		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
+		ByteBuffer raw = RawFiles.dng(services, photo, log).map(ByteBuffer::wrap).orElse(null);
 		photo.capture()
 			.output()
 			.firePhoto(new Photo(photo.capture().id(), ByteBuffer.wrap(jpeg), new Size(image.width(), image.height()),
-					MediaQuality.FULL, photo.captureTime()));
+					MediaQuality.FULL, photo.captureTime(), raw));
 	}
 }

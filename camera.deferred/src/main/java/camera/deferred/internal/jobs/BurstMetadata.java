@@ -49,6 +49,7 @@ final class BurstMetadata {
 		p.setProperty("setting.quality", setting.quality().name());
 		p.setProperty("setting.rotation", Integer.toString(setting.rotation().degrees()));
 		p.setProperty("setting.mirror", Boolean.toString(setting.mirror()));
+		p.setProperty("setting.raw", Boolean.toString(setting.raw()));
 		if (setting.location() != null) {
 			p.setProperty("setting.location.latitude", Double.toString(setting.location().latitude()));
 			p.setProperty("setting.location.longitude", Double.toString(setting.location().longitude()));
@@ -126,7 +127,8 @@ final class BurstMetadata {
 				: null;
 		PhotoCaptureSetting setting = new PhotoCaptureSetting(QualityLevel.valueOf(required(p, "setting.quality")),
 				ImageRotation.ofDegrees(Integer.parseInt(required(p, "setting.rotation"))),
-				Boolean.parseBoolean(required(p, "setting.mirror")), location);
+				Boolean.parseBoolean(required(p, "setting.mirror")), location,
+				Boolean.parseBoolean(p.getProperty("setting.raw", "false")));
 		int count = Integer.parseInt(required(p, "frames"));
 		List<RawFrame> frames = new ArrayList<>(count);
 		List<String> damage = new ArrayList<>();

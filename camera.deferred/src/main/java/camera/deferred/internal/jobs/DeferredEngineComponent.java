@@ -32,6 +32,7 @@ import camera.api.DeferredStats;
 import camera.deferred.internal.development.JpegQualityConfiguration;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
+import camera.develop.DngCodec;
 import camera.develop.JpegCodec;
 import camera.develop.PhotoDeveloper;
 import media.library.DataDirectory;
@@ -94,6 +95,9 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 	private volatile CameraPhotoStore library;
 	private volatile PhotoDeveloper developer;
 	private volatile JpegCodec codec;
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile DngCodec dngCodec;
 	private volatile EventAdmin eventAdmin;
 	private final Spool spool;
 	private final JobEngine engine;
@@ -115,7 +119,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				log.warn("The spool directory {} cannot be created: {}", deferred.resolve("spool"), e.toString());
 			}
 			engine = new JobEngine(initialSettings(config, log), spool,
-					new PhaseTwo(deferred.resolve("out")),
+					new PhaseTwo(deferred.resolve("out"), () -> dngCodec),
 					new JobEngine.Services(() -> library, () -> developer, () -> codec, qualities::current,
 							() -> conditions, new JobEventPublisher(() -> eventAdmin)),
 					log, Clock.systemUTC());

@@ -1,7 +1,9 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +112,7 @@ final class JobRunner {
 				log.warn("job {} is developed from its {} intact frames; left out: {}", job.id(),
 						stored.burst().frames().size(), String.join("; ", stored.damage()));
 			}
+			keepRaw(job, stored.burst(), library);
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
 					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
 			Optional<PhotoAsset> replaced;
@@ -152,6 +155,28 @@ final class JobRunner {
 			discardOutput(job);
 			log.error("development of job {} failed", job.id(), e);
 			return () -> outcomes.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
+		}
+	}
+
+	/**
+	 * The raw file goes to the library before development, so a development that fails still leaves it kept. Without
+	 * a DNG writer (development on another machine, camera.develop not running here) the photo is not held back for
+	 * it: it is developed without its raw file, and the log says so.
+	 */
+	private void keepRaw(Job job, CapturedBurst burst, CameraPhotoStore library) throws IOException {
+		if (phaseTwo.lacksDngCodec(burst)) {
+			log.warn("job {} asked for a raw file, but no DNG writer (camera.develop) runs here: its photo is "
+					+ "developed without one", job.id());
+			return;
+		}
+		Optional<Path> raw = phaseTwo.writeRaw(job.id(), burst);
+		if (raw.isEmpty()) {
+			return;
+		}
+		try {
+			library.addRawImage(job.id(), raw.get());
+		} finally {
+			Files.deleteIfExists(raw.get());
 		}
 	}
 

@@ -3,6 +3,7 @@ package camera.deferred.internal.framework;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,6 +297,11 @@ final class Fakes {
 
 		@Override
 		public Optional<PhotoAsset> findByJob(String jobId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Optional<PhotoAsset> addRawImage(String jobId, Path dng) {
 			throw new UnsupportedOperationException();
 		}
 	}

@@ -22,6 +22,7 @@ import camera.api.hal.FrameMetadata;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
+import camera.develop.DngCodec;
 import camera.deferred.internal.development.JpegQualities;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.ConditionScope;
@@ -39,6 +40,9 @@ final class EngineFixture implements AutoCloseable {
 	final FakeLibrary library = new FakeLibrary();
 	final FakeDeveloper developer = new FakeDeveloper();
 	final FakeCodec codec = new FakeCodec();
+	/** Writes "DNG" and the frame's first sample; null plays a platform without a DNG writer. */
+	volatile DngCodec dngCodec = (frame, exif) -> ("DNG " + frame.width() + "x" + frame.height() + " orientation "
+			+ exif.orientation()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	volatile JpegQualities qualities = JpegQualities.DEFAULTS;
 	final SettableCondition pressure = new SettableCondition("pressure", ConditionScope.PRESSURE);
 	final SettableCondition capture = new SettableCondition("capture", ConditionScope.CAPTURE);
@@ -81,7 +85,7 @@ final class EngineFixture implements AutoCloseable {
 			}
 		};
 		engineSpool = spool();
-		engine = new JobEngine(settings, engineSpool, new PhaseTwo(data.resolve("out")),
+		engine = new JobEngine(settings, engineSpool, new PhaseTwo(data.resolve("out"), () -> dngCodec),
 				new JobEngine.Services(() -> library, () -> developer, () -> codec, () -> qualities,
 						() -> List.of(pressure, capture, health), new JobEventPublisher(() -> eventAdmin)),
 				TestSupport.logger(), clock);
@@ -136,6 +140,12 @@ final class EngineFixture implements AutoCloseable {
 		}
 		return new RawFrame(PixelFormat.RAW_BAYER16, FRAME_WIDTH, FRAME_HEIGHT, FRAME_WIDTH * 2, pixels,
 				new FrameMetadata(timestamp, 10_000_000, 100, 64, 1023, BayerPattern.RGGB));
+	}
+
+	/** @return a burst whose capture asked to keep a raw file */
+	CapturedBurst rawBurst() {
+		CapturedBurst burst = burst();
+		return new CapturedBurst(burst.frames(), burst.camera(), burst.setting().withRaw(true), burst.captureTime());
 	}
 
 	/** Accepts a burst and creates its asset, as the capture path does. */

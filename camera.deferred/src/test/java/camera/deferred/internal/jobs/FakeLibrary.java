@@ -27,6 +27,7 @@ final class FakeLibrary implements CameraPhotoStore {
 	final Map<String, PhotoAsset> assetsByJob = new ConcurrentHashMap<>();
 	final Map<String, byte[]> fullImages = new ConcurrentHashMap<>();
 	final Map<String, String> failures = new ConcurrentHashMap<>();
+	final Map<String, byte[]> rawImages = new ConcurrentHashMap<>();
 	/** Jobs whose asset holds no FAST image any more when they fail (the app saved its own, or FULL already). */
 	final Set<String> notFast = ConcurrentHashMap.newKeySet();
 	final List<String> completions = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -70,6 +71,20 @@ final class FakeLibrary implements CameraPhotoStore {
 	public Optional<PhotoAsset> failDeferredPhoto(String jobId, String reason) {
 		failures.put(jobId, reason);
 		return notFast.contains(jobId) ? Optional.empty() : Optional.ofNullable(assetsByJob.get(jobId));
+	}
+
+	@Override
+	public Optional<PhotoAsset> addRawImage(String jobId, Path dng) {
+		PhotoAsset asset = assetsByJob.get(jobId);
+		if (asset == null) {
+			return Optional.empty();
+		}
+		try {
+			rawImages.put(jobId, Files.readAllBytes(dng));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return Optional.of(asset);
 	}
 
 	@Override

@@ -1093,6 +1093,68 @@ class JobEngineTest {
 
 			assertThat(synced).noneMatch(path -> path.startsWith(spoolDirectory().resolve(deleted)));
 			assertThat(synced).contains(spoolDirectory().resolve(blocker));
+
+	@Nested
+	class RawFiles {
+		@Test
+		void aCaptureThatAskedForRawGetsTheDngOfItsFirstFrameBesideItsPhoto() throws InterruptedException {
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.rawBurst());
+			fixture.library.addAsset(jobId);
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.library.rawImages.get(jobId)).asString().isEqualTo("DNG 8x6 orientation 1");
+			assertThat(data.resolve("out").resolve(jobId + ".dng")).doesNotExist();
+		}
+
+		@Test
+		void aCaptureThatDidNotAskForRawGetsNone() throws InterruptedException {
+			fixture.start();
+			String jobId = fixture.capture();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.library.rawImages).doesNotContainKey(jobId);
+		}
+
+		@Test
+		void withoutADngWriterThePhotoIsDevelopedWithoutItsRawFile() throws InterruptedException {
+			fixture.dngCodec = null;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.rawBurst());
+			fixture.library.addAsset(jobId);
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+
+			assertThat(fixture.library.rawImages).doesNotContainKey(jobId);
+			assertThat(fixture.library.fullImages).containsKey(jobId);
+		}
+
+		@Test
+		void theRawFileIsKeptEvenWhenTheDevelopmentNeverSucceeds() throws InterruptedException {
+			fixture.developer.alwaysFail = true;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.rawBurst());
+			fixture.library.addAsset(jobId);
+
+			fixture.await(TOPIC_ERROR, jobId);
+
+			assertThat(fixture.library.rawImages).containsKey(jobId);
+		}
+
+		@Test
+		void aRawCaptureStillInTheSpoolAtARestartGetsItsRawFileAfterIt() throws Exception {
+			fixture.health.holds = false;
+			fixture.start();
+			String jobId = WholeBursts.accept(fixture.engine, fixture.rawBurst());
+			fixture.library.addAsset(jobId);
+			fixture.health.holds = true;
+
+			fixture.restart();
+
+			fixture.await(TOPIC_COMPLETED, jobId);
+			assertThat(fixture.library.rawImages.get(jobId)).asString().startsWith("DNG 8x6");
 		}
 	}
 }

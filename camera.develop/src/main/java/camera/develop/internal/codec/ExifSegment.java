@@ -18,7 +18,7 @@ import camera.develop.GeoPosition;
  * with its offset and milliseconds (OffsetTime*, SubSecTime*), as cameras write them.
  */
 public final class ExifSegment {
-	private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+	static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 	private static final DateTimeFormatter SUB_SECONDS = DateTimeFormatter.ofPattern("SSS");
 	private static final int INCHES = 2;
 	private static final int SCREEN_DPI = 72;
@@ -106,7 +106,7 @@ public final class ExifSegment {
 		return directory;
 	}
 
-	private static TiffDirectory exifDirectory(ExifData exif, int width, int height) {
+	static TiffDirectory exifDirectory(ExifData exif, int width, int height) {
 		TiffDirectory directory = new TiffDirectory();
 		if (exif.exposureNanos() > 0) {
 			long[] fraction = exposureFraction(exif.exposureNanos());
@@ -138,7 +138,7 @@ public final class ExifSegment {
 		return directory;
 	}
 
-	private static OffsetDateTime localTime(ExifData exif) {
+	static OffsetDateTime localTime(ExifData exif) {
 		return exif.captureTime().atOffset(exif.offset());
 	}
 
@@ -188,7 +188,7 @@ public final class ExifSegment {
 		return b == 0 ? a : gcd(b, a % b);
 	}
 
-	private static String printable(String text) {
+	static String printable(String text) {
 		StringBuilder ascii = new StringBuilder(Math.min(text.length(), MAXIMUM_TEXT));
 		for (int i = 0; i < text.length() && ascii.length() < MAXIMUM_TEXT; i++) {
 			char c = text.charAt(i);

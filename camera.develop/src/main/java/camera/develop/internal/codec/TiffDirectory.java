@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One TIFF image file directory (IFD) as EXIF uses it: entries sorted by tag, values longer than four bytes
+ * One TIFF image file directory (IFD) as EXIF and DNG use it: entries sorted by tag, values longer than four bytes
  * in a data area right after the directory. Big-endian ({@code MM}) throughout.
  */
 final class TiffDirectory {
@@ -16,6 +16,7 @@ final class TiffDirectory {
 	static final short LONG = 4;
 	static final short RATIONAL = 5;
 	static final short UNDEFINED = 7;
+	static final short SRATIONAL = 10;
 
 	private record Entry(short type, int count, byte[] value) {
 	}
@@ -29,6 +30,23 @@ final class TiffDirectory {
 
 	TiffDirectory shortValue(int tag, int value) {
 		return put(tag, SHORT, 1, ByteBuffer.allocate(2).putShort((short) value).array());
+	}
+
+	TiffDirectory shorts(int tag, int... values) {
+		ByteBuffer value = ByteBuffer.allocate(values.length * 2);
+		for (int part : values) {
+			value.putShort((short) part);
+		}
+		return put(tag, SHORT, values.length, value.array());
+	}
+
+	/** @param fractions numerator, denominator pairs, each signed 32-bit */
+	TiffDirectory signedRationals(int tag, int... fractions) {
+		ByteBuffer value = ByteBuffer.allocate(fractions.length * 4);
+		for (int part : fractions) {
+			value.putInt(part);
+		}
+		return put(tag, SRATIONAL, fractions.length / 2, value.array());
 	}
 
 	TiffDirectory longValue(int tag, long value) {

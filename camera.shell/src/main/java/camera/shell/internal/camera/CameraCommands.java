@@ -65,10 +65,10 @@ public final class CameraCommands {
 			Set.of(), Set.of("--no-format"), 1);
 	private static final Usage CAPTURE_USAGE = new Usage("camera:capture",
 			"camera:capture [-c camera] [-n count] [-m deferred|single|proxy] [-q high|medium|low] [-s WxH] "
-					+ "[-r rotation]",
+					+ "[-r rotation] [--raw]",
 			Set.of("-c", "--camera", "-n", "--count", "-m", "--mode", "-q", "--quality", "-s", "--size", "-r",
 					"--rotation"),
-			Set.of(), 0);
+			Set.of("--raw"), 0);
 	private static final Usage REQUEST_USAGE = new Usage("camera:request",
 			"camera:request [-m fast|high|balanced] [-o file] <uri>", Set.of("-m", "--mode", "-o", "--output"), Set.of(), 1);
 
@@ -187,13 +187,15 @@ public final class CameraCommands {
 			@CompletesWith(CompletionValues.PHOTO_SIZES) String size,
 			@Descriptor("the rotation in degrees: 0, 90, 180 or 270 (default 0)")
 			@Parameter(names = { "-r", "--rotation" }, absentValue = "0")
-			@CompletesWith(CompletionValues.ROTATIONS) String rotation) {
+			@CompletesWith(CompletionValues.ROTATIONS) String rotation,
+			@Descriptor("also keep the burst's reference frame as a DNG beside each photo (media:export --raw)")
+			@Parameter(names = "--raw", presentValue = "true", absentValue = "false") String raw) {
 		guard().run("camera:capture", System.err, () -> {
 			int photos = Arguments.count("-n", count);
 			CaptureMode flow = Arguments.choice("-m", mode, CaptureMode.class);
 			Size wanted = size.isBlank() ? null : Arguments.size("-s", size);
 			PhotoCaptureSetting setting = new PhotoCaptureSetting(Arguments.quality("-q", quality),
-					Arguments.rotation("-r", rotation), false, null);
+					Arguments.rotation("-r", rotation), false, null, Boolean.parseBoolean(raw));
 			CameraManager cameras = Services.require(cameraManager, Services.NO_CAMERA_MANAGER);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
 			CameraLookup lookup = new CameraLookup(cameras);

@@ -31,7 +31,9 @@ final class SinglePhaseDelivery implements PhotoDelivery<Photo> {
 	@Override
 	public PhotoAsset save(PhotoAccessHelper library, Photo photo) {
 		PhotoAsset asset = library.createAsset(PhotoType.IMAGE, ImageFileType.JPEG.extension());
-		return library.applyChanges(
-				new MediaAssetChangeRequest(asset).addResource(ResourceType.IMAGE_RESOURCE, photo.jpeg()));
+		MediaAssetChangeRequest request = new MediaAssetChangeRequest(asset)
+			.addResource(ResourceType.IMAGE_RESOURCE, photo.jpeg());
+		photo.dng().ifPresent(dng -> request.addResource(ResourceType.RAW_IMAGE, dng));
+		return library.applyChanges(request);
 	}
 }

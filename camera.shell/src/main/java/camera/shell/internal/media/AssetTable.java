@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
 import media.library.PhotoAsset;
+import media.library.RawImage;
 
 /** How assets read in the shell: a listing row each, or every field of one. */
 final class AssetTable {
@@ -28,8 +30,8 @@ final class AssetTable {
 		return table;
 	}
 
-	/** Prints every field of the asset, one per line. */
-	static void describe(PhotoAsset asset, PrintStream out) {
+	/** Prints every field of the asset, one per line, and its raw image when it keeps one. */
+	static void describe(PhotoAsset asset, Optional<RawImage> raw, PrintStream out) {
 		Table table = Table.of(Column.left("FIELD"), Column.left("VALUE"));
 		table.row("uri", asset.uri())
 			.row("id", asset.id())
@@ -45,7 +47,9 @@ final class AssetTable {
 			.row("modified", when(asset.dateModified()))
 			.row("taken", when(asset.dateTaken()))
 			.row("pending", asset.pending())
-			.row("trashed", asset.trashed());
+			.row("trashed", asset.trashed())
+			.row("raw", raw.map(dng -> dng.displayName() + " (" + dng.mimeType() + ", " + dng.size() + " bytes)")
+				.orElse("none"));
 		table.print(out, "");
 	}
 

@@ -50,8 +50,8 @@ public final class MediaCommands {
 	private static final Usage TRASH_USAGE = new Usage("media:trash", "media:trash <uri>", Set.of(), Set.of(), 1);
 	private static final Usage RESTORE_USAGE = new Usage("media:restore", "media:restore <uri>", Set.of(), Set.of(), 1);
 	private static final Usage DELETE_USAGE = new Usage("media:delete", "media:delete <uri>", Set.of(), Set.of(), 1);
-	private static final Usage EXPORT_USAGE = new Usage("media:export", "media:export <uri> <file>", Set.of(),
-			Set.of(), 2);
+	private static final Usage EXPORT_USAGE = new Usage("media:export", "media:export [--raw] <uri> <file>", Set.of(),
+			Set.of("--raw"), 2);
 	private static final Usage LIST_USAGE = new Usage("media:list",
 			"media:list [--quality fast|full] [--trashed] [--no-format]", Set.of("--quality"),
 			Set.of("--trashed", "--no-format"), 0);
@@ -101,7 +101,8 @@ public final class MediaCommands {
 		guard().run("media:info", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
-			AssetTable.describe(AssetLookup.asset(library, checked), System.out);
+			PhotoAsset asset = AssetLookup.asset(library, checked);
+			AssetTable.describe(asset, library.getRawImage(asset), System.out);
 		});
 	}
 
@@ -204,8 +205,10 @@ public final class MediaCommands {
 		System.err.println(DELETE_USAGE.explain(Usage.join(first, Usage.join(second, more))));
 	}
 
-	@Descriptor("writes the current image of an asset to a new file")
+	@Descriptor("writes the current image of an asset, or with --raw its raw image (DNG), to a new file")
 	public void export(CommandSession session,
+			@Descriptor("write the raw image (DNG) the asset keeps beside its photo, from a capture with --raw")
+			@Parameter(names = "--raw", presentValue = "true", absentValue = "false") String raw,
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri,
 			@Descriptor("the file to create, relative to the shell's current directory") String file) {
@@ -213,6 +216,14 @@ public final class MediaCommands {
 			AssetUri checked = Arguments.assetUri(uri);
 			Path target = ImageFiles.target(ShellSession.currentDirectory(session), file);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
+			if (Boolean.parseBoolean(raw)) {
+				PhotoAsset asset = AssetLookup.asset(library, checked);
+				byte[] dng = library.getRawImageData(asset);
+				ImageFiles.write(target, dng);
+				System.out.println("exported the raw image of " + asset.uri() + " (DNG, " + dng.length + " bytes) to "
+						+ target);
+				return;
+			}
 			MediaAssetManager images = Services.require(mediaAssetManager, Services.NO_MEDIA_LIBRARY);
 			PhotoAsset asset = AssetLookup.asset(library, checked);
 			ImageDelivery image = new ImageRequest(images, EXPORT_TIMEOUT).run(asset, DeliveryMode.FAST_MODE,
@@ -227,13 +238,13 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export(@Descriptor("the asset URI") String uri) {
-		System.err.println("usage: media:export <uri> <file>");
+		System.err.println("usage: media:export [--raw] <uri> <file>");
 	}
 
 	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export() {
-		System.err.println("usage: media:export <uri> <file>");
+		System.err.println("usage: media:export [--raw] <uri> <file>");
 	}
 
 	@UsageOverload

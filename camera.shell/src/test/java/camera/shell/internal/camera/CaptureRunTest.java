@@ -68,6 +68,22 @@ class CaptureRunTest {
 	}
 
 	@Test
+	void savesTheRawFileOfASinglePhasePhotoBesideItsImage() throws InterruptedException {
+		new CaptureRun(camera, library, Duration.ofMillis(200)).run(FakeCamera.BACK, FakeCamera.LARGE,
+				SETTING.withRaw(true), new SinglePhaseDelivery(), 1, photos::add);
+		assertThat(library.applied).singleElement()
+			.satisfies(request -> assertThat(request.rawImageBytes()).hasValueSatisfying(
+					bytes -> assertThat(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("DNG")));
+	}
+
+	@Test
+	void aSinglePhasePhotoWithoutRawSavesNoRawFile() throws InterruptedException {
+		capture(new SinglePhaseDelivery(), 1);
+		assertThat(library.applied).singleElement()
+			.satisfies(request -> assertThat(request.rawImageBytes()).isEmpty());
+	}
+
+	@Test
 	void savesTheProxyWithPhotoProxyAndReleasesIt() throws InterruptedException {
 		capture(new ProxyDelivery(), 2);
 		assertThat(library.applied).hasSize(2)

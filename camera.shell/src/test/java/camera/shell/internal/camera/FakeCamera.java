@@ -206,8 +206,9 @@ final class FakeCamera implements CameraManager {
 			} else if (deferredAssets) {
 				assetListeners.forEach(l -> l.accept(pendingAsset(captureId)));
 			} else {
+				ByteBuffer raw = setting.raw() ? ByteBuffer.wrap(new byte[] { 'D', 'N', 'G' }) : null;
 				photoListeners.forEach(l -> l.accept(new Photo(captureId, ByteBuffer.wrap(new byte[] { 1, 2, 3 }),
-						profile.size(), MediaQuality.FULL, Instant.now())));
+						profile.size(), MediaQuality.FULL, Instant.now(), raw)));
 			}
 			readyListeners.forEach(Runnable::run);
 			return captureId;

@@ -54,12 +54,15 @@ class CommandSyntaxTest {
 						tuple(List.of("-m", "--mode"), CompletionValues.CAPTURE_MODES),
 						tuple(List.of("-q", "--quality"), CompletionValues.QUALITY_LEVELS),
 						tuple(List.of("-s", "--size"), CompletionValues.PHOTO_SIZES),
-						tuple(List.of("-r", "--rotation"), CompletionValues.ROTATIONS));
+						tuple(List.of("-r", "--rotation"), CompletionValues.ROTATIONS),
+						tuple(List.of("--raw"), null));
 		}
 
 		@Test
 		void flagsTakeNoValue() {
 			assertThat(command("media:list").option("--trashed")).get().extracting(OptionSyntax::takesValue)
+				.isEqualTo(false);
+			assertThat(command("media:export").option("--raw")).get().extracting(OptionSyntax::takesValue)
 				.isEqualTo(false);
 		}
 

@@ -111,6 +111,7 @@ public final class Api {
 		return switch (rest.getFirst()) {
 			case "image" -> only(true, method, "GET", () -> assets.image(asset, request));
 			case "thumbnail" -> only(true, method, "GET", () -> assets.thumbnail(asset, request));
+			case "raw" -> only(true, method, "GET", () -> assets.raw(asset));
 			case "request" -> only(true, method, "POST", () -> assets.requestHighQuality(asset));
 			case "trash" -> only(true, method, "POST", () -> assets.trash(asset));
 			case "restore" -> only(true, method, "POST", () -> assets.restore(asset));

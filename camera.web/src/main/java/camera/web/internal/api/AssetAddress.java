@@ -21,7 +21,7 @@ record AssetAddress(String id, String name) {
 	 * What may follow an asset's address. None of them is a display name, which always has an image
 	 * extension, so a part after the id is either one of these or a name.
 	 */
-	static final Set<String> ACTIONS = Set.of("image", "thumbnail", "request", "trash", "restore");
+	static final Set<String> ACTIONS = Set.of("image", "thumbnail", "raw", "request", "trash", "restore");
 
 	/** @return the address by id alone */
 	static AssetAddress byId(String id) {

@@ -17,6 +17,7 @@ import media.library.MediaLibraryException;
 import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
+import media.library.RawImage;
 import media.library.RequestOptions;
 
 /**
@@ -59,8 +60,19 @@ final class AssetResources {
 
 	ApiReply details(AssetAddress address) {
 		PhotoAsset asset = address.find(services.library());
+		boolean raw = services.library().getRawImage(asset).isPresent();
 		return ApiReply.json(AssetView.of(asset)
-			.withDetails(ExifSummary.read(currentImage(asset).data()).orElse(null), services.jobTimeline(asset.uri())));
+			.withDetails(ExifSummary.read(currentImage(asset).data()).orElse(null), services.jobTimeline(asset.uri()),
+					raw));
+	}
+
+	/** The DNG the asset keeps beside its photo, as a download; 404 NOT_FOUND when it keeps none. */
+	ApiReply raw(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
+		byte[] dng = services.library().getRawImageData(asset);
+		String fileName = services.library().getRawImage(asset).map(RawImage::displayName).orElse("photo.dng");
+		return ApiReply.bytes(RawImage.DNG, dng).withHeader("Content-Disposition",
+				"attachment; filename=\"" + fileName + "\"");
 	}
 
 	ApiReply image(AssetAddress address, ApiRequest request) {

@@ -31,11 +31,13 @@ import media.library.PhotoAsset;
  * @param version      a tag that changes whenever the image does (FAST to FULL)
  * @param exif         the EXIF summary of its current image: in an asset's details only, when it has EXIF
  * @param jobTimeline  the states its deferred job went through and when: in an asset's details only
+ * @param raw          the address of the raw image (DNG) it keeps beside its photo: in an asset's details only,
+ *                     when it has one
  */
 public record AssetView(long id, String uri, String name, String href, String image, String thumbnail,
 		String mimeType, int width, int height, long size, String quality, String jobId, boolean pending,
 		boolean trashed, Instant dateAdded, Instant dateModified, Instant dateTaken, String version,
-		ExifSummary exif, List<JobHistory.Step> jobTimeline) {
+		ExifSummary exif, List<JobHistory.Step> jobTimeline, String raw) {
 
 	/** @return the view of an asset */
 	public static AssetView of(PhotoAsset asset) {
@@ -43,13 +45,17 @@ public record AssetView(long id, String uri, String name, String href, String im
 		return new AssetView(asset.id(), asset.uri(), asset.displayName(), href, href + "/image",
 				href + "/thumbnail", asset.mimeType(), asset.width(), asset.height(), asset.size(),
 				asset.quality().name(), asset.deferredJobId(), asset.pending(), asset.trashed(), asset.dateAdded(),
-				asset.dateModified(), asset.dateTaken(), version(asset), null, null);
+				asset.dateModified(), asset.dateTaken(), version(asset), null, null, null);
 	}
 
-	/** @return this view with the EXIF summary of the asset's image and the timeline of its job */
-	public AssetView withDetails(ExifSummary summary, List<JobHistory.Step> timeline) {
+	/**
+	 * @return this view with the EXIF summary of the asset's image, the timeline of its job and, when it keeps a
+	 *         raw image, its address
+	 */
+	public AssetView withDetails(ExifSummary summary, List<JobHistory.Step> timeline, boolean hasRaw) {
 		return new AssetView(id, uri, name, href, image, thumbnail, mimeType, width, height, size, quality, jobId,
-				pending, trashed, dateAdded, dateModified, dateTaken, version, summary, timeline);
+				pending, trashed, dateAdded, dateModified, dateTaken, version, summary, timeline,
+				hasRaw ? href + "/raw" : null);
 	}
 
 	/** @return the API address of an asset */

@@ -307,6 +307,28 @@ class ApiTest {
 		}
 
 		@Test
+		void theRawImageDownloadsAsADngAttachmentAndTheDetailsLinkIt() {
+			PhotoAsset asset = library.add(MediaQuality.FULL);
+			library.rawImages.put(asset.id(), "DNG bytes".getBytes());
+
+			ApiReply raw = call("GET", href(asset) + "/raw");
+
+			assertThat(raw.status()).isEqualTo(200);
+			assertThat(raw.contentType()).isEqualTo("image/x-adobe-dng");
+			assertThat(raw.headers().get("Content-Disposition")).isEqualTo("attachment; filename=\"IMG_1.dng\"");
+			assertThat(new String(raw.body())).isEqualTo("DNG bytes");
+			assertThat(json(call("GET", href(asset))).get("raw").getAsString()).isEqualTo(AssetView.href(asset) + "/raw");
+		}
+
+		@Test
+		void anAssetWithoutRawImageHasNoRawLinkAndItsRawIsNotFound() {
+			PhotoAsset asset = library.add(MediaQuality.FULL);
+
+			assertError(call("GET", href(asset) + "/raw"), 404, "NOT_FOUND");
+			assertThat(json(call("GET", href(asset))).has("raw")).isFalse();
+		}
+
+		@Test
 		void thumbnailsChangeTheirEtagWithTheQualityToo() {
 			PhotoAsset asset = library.add(MediaQuality.FAST);
 			ApiReply fast = call("GET", href(asset) + "/thumbnail");

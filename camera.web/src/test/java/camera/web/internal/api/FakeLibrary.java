@@ -17,12 +17,15 @@ import media.library.MediaQuality;
 import media.library.PhotoAccessHelper;
 import media.library.PhotoAsset;
 import media.library.PhotoType;
+import media.library.RawImage;
 
 /** An in-memory library with the real one's URI checks and paged, newest-first queries. */
 final class FakeLibrary implements PhotoAccessHelper {
 	final Map<Long, PhotoAsset> assets = new TreeMap<>();
 	final AtomicInteger changes = new AtomicInteger();
 	final List<AssetQuery> queries = new ArrayList<>();
+	/** The DNG each asset keeps, by asset id. */
+	final Map<Long, byte[]> rawImages = new TreeMap<>();
 
 	PhotoAsset add(MediaQuality quality) {
 		long id = assets.size() + 1;
@@ -111,6 +114,21 @@ final class FakeLibrary implements PhotoAccessHelper {
 	@Override
 	public byte[] getThumbnail(PhotoAsset asset) {
 		return ("thumbnail of " + assets.get(asset.id()).quality()).getBytes();
+	}
+
+	@Override
+	public Optional<RawImage> getRawImage(PhotoAsset asset) {
+		return Optional.ofNullable(rawImages.get(asset.id()))
+			.map(dng -> new RawImage(asset.displayName().replace(".jpg", ".dng"), RawImage.DNG, dng.length));
+	}
+
+	@Override
+	public byte[] getRawImageData(PhotoAsset asset) {
+		byte[] dng = rawImages.get(asset.id());
+		if (dng == null) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.NOT_FOUND, "asset " + asset.uri() + " has no raw image");
+		}
+		return dng;
 	}
 
 	private static PhotoAsset withTrashed(PhotoAsset a, boolean trashed) {

@@ -45,11 +45,13 @@ public final class AssetChanges {
 	private final ImageRequests requests;
 	private final AssetEvents events;
 	private final Clock clock;
+	private final RawImages raws;
 	private final GeneratedNames names = new GeneratedNames();
 
 	public AssetChanges(AssetStore store, AssetLocks locks, AssetImages images, AssetRemoval removal,
-			DeferredJobs jobs, ImageRequests requests, AssetEvents events, Clock clock) {
+			DeferredJobs jobs, ImageRequests requests, AssetEvents events, Clock clock, RawImages raws) {
 		this.store = store;
+		this.raws = raws;
 		this.locks = locks;
 		this.images = images;
 		this.removal = removal;
@@ -98,6 +100,27 @@ public final class AssetChanges {
 		if (request == null) {
 			throw invalid("applyChanges needs a request");
 		}
+		if (!RawImages.carried(request)) {
+			return applyImageChanges(request);
+		}
+		if (request.discards()) {
+			throw invalid("discarding a camera photo takes no raw image");
+		}
+		AssetRow row = existing(request.asset().id());
+		boolean first = raws.write(row, request);
+		try {
+			boolean changesImage = request.savedAs().isPresent() || request.imageBytes().isPresent()
+					|| request.imageFile().isPresent() || request.photoProxy().isPresent();
+			return changesImage ? applyImageChanges(request) : find(row.id());
+		} catch (RuntimeException e) {
+			if (first) {
+				raws.remove(row, e);
+			}
+			throw e;
+		}
+	}
+
+	private PhotoAsset applyImageChanges(MediaAssetChangeRequest request) {
 		long id = request.asset().id();
 		boolean carriesImage = request.imageBytes().isPresent() || request.imageFile().isPresent();
 		boolean carriesProxy = request.photoProxy().isPresent();

@@ -25,7 +25,8 @@ import media.library.internal.thumbnails.JpegImages;
 /**
  * What the photo folder holds that no row lists. The files are the truth, never the database: an emptied
  * database, or one restored or copied without its {@code -wal} file, must not cost a photo. A folder
- * {@code Photo/<id>} holding one JPEG is listed again under its id as a final FULL photo; anything else is moved
+ * {@code Photo/<id>} holding one JPEG (and its raw image, when it kept one) is listed again under its id as a final
+ * FULL photo; anything else is moved
  * to {@code lost+found}. Nothing is deleted.
  */
 final class UnlistedFolders {
@@ -101,10 +102,15 @@ final class UnlistedFolders {
 		try (Stream<Path> list = Files.list(folder)) {
 			files = list.toList();
 		}
-		if (files.size() != 1 || !Files.isRegularFile(files.getFirst())) {
+		List<Path> images = files.stream().filter(file -> !file.getFileName().toString().endsWith(".dng")).toList();
+		if (images.size() != 1 || !Files.isRegularFile(images.getFirst())) {
 			return false;
 		}
-		Path image = files.getFirst();
+		Path image = images.getFirst();
+		String imageName = image.getFileName().toString();
+		if (files.stream().anyMatch(file -> file != image && !LibraryPaths.isRawFileOf(file, imageName))) {
+			return false;
+		}
 		Optional<SavedImage> saved = probe(image);
 		if (saved.isEmpty()) {
 			return false;

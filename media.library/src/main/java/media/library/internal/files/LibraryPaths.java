@@ -9,12 +9,13 @@ import media.library.MediaQuality;
 
 /**
  * Where the library keeps its files under {@code <data>/media}: the database, {@code Photo/<id>/<name>} for
- * images, {@code Thumbnails/<id>.<quality>.jpg}, and {@code lost+found/} for what start-up found in the photo
+ * images and, beside them, {@code <name>.dng} for raw images, {@code Thumbnails/<id>.<quality>.jpg}, and {@code lost+found/} for what start-up found in the photo
  * folder but could not list. Every path it hands out is checked to resolve under the root.
  */
 public final class LibraryPaths {
 	private static final String STAGING_SUFFIX = ".part";
 	private static final String DELETION_PREFIX = ".deleted-";
+	private static final String RAW_EXTENSION = ".dng";
 
 	private final Path root;
 	private final Path photos;
@@ -77,6 +78,19 @@ public final class LibraryPaths {
 	/** @return the image file of an asset */
 	public Path imageFile(long id, String displayName) {
 		return inside(assetDirectory(id), assetDirectory(id).resolve(DisplayNames.requireValid(displayName)));
+	}
+
+	/** @return the raw image (DNG) of an asset: beside its image, under the image's name with {@code .dng} */
+	public Path rawFile(long id, String displayName) {
+		String name = DisplayNames.requireValid(displayName);
+		int dot = name.lastIndexOf('.');
+		return inside(assetDirectory(id), assetDirectory(id).resolve(name.substring(0, dot) + RAW_EXTENSION));
+	}
+
+	/** @return whether a file is the raw image beside the image of that name */
+	public static boolean isRawFileOf(Path file, String imageName) {
+		int dot = imageName.lastIndexOf('.');
+		return dot > 0 && file.getFileName().toString().equals(imageName.substring(0, dot) + RAW_EXTENSION);
 	}
 
 	/** @return the thumbnail file of an asset's image of that quality */

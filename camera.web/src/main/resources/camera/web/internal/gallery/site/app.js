@@ -175,6 +175,8 @@ function photo() {
       await showImage(asset);
       $("download").href = asset.image;
       $("download").download = asset.name;
+      $("raw").hidden = !asset.raw;
+      if (asset.raw) $("raw").href = asset.raw;
       $("details").replaceChildren(...rows(asset).map(([k, v]) => el("tr", {}, el("th", { textContent: k }), el("td", { textContent: v }))));
       $("trash").hidden = asset.trashed;
       $("restore").hidden = !asset.trashed;
