@@ -10,7 +10,8 @@
 #   the shipped configuration of the HTTP server (conf/org.apache.felix.http.config) says;
 # - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed);
 # - a second process on the same data directory refuses to start with one line, status 1, and the first runs on;
-# - the framework's storage and unpacked libraries stay in data/run/<pid>, removed at the next start after a kill -9;
+# - the framework's storage and unpacked libraries stay in $TMPDIR/darkroom-<uid>/<pid>, removed at the next start
+#   after a kill -9;
 #   no shell history is written into the home directory;
 # - `update` of a HAL bundle by name reads it again from the jar; a bad URL gets one line;
 # - the reliability trials (reliability-trials.sh, shortened) lose no photo.
@@ -121,23 +122,24 @@ else
 fi
 if [ -e "$dir/home/.gogo.history" ]; then fail "the shell wrote its history into the home directory"; fi
 
-# The framework's storage and unpacked native libraries live in data/run/<pid>; a kill -9 leaves them, the next start
-# removes them
-dir="$work/run-files"; mkdir -p "$dir" && cd "$dir"
+# The framework's storage and unpacked native libraries live in $TMPDIR/darkroom-<uid>/<pid>; a kill -9 leaves
+# them, the next start removes them
+dir="$work/run-files"; mkdir -p "$dir/tmp" && cd "$dir"
+run="$dir/tmp/darkroom-$(id -u)"
 mkfifo input
-"${darkroom[@]}" <input >out.txt 2>err.txt &
+TMPDIR="$dir/tmp" "${darkroom[@]}" <input >out.txt 2>err.txt &
 pid=$!
 exec 3>input
 printf 'camera:capture -s 640x480\n' >&3
 for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
 kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
 exec 3>&-
-if [ -d "data/run/$pid/framework" ] && [ -n "$(ls "data/run/$pid/tmp")" ]; then
-  printf 'exit\n' | timeout 120 "${darkroom[@]}" >next-out.txt 2>next-err.txt || true
-  if [ -e "data/run/$pid" ]; then fail "the next start left data/run/$pid of the killed process"
-  else pass "the files of a killed process: in data/run/$pid, removed by the next start"; fi
+if [ -d "$run/$pid/framework" ] && [ -n "$(ls "$run/$pid/tmp")" ]; then
+  printf 'exit\n' | TMPDIR="$dir/tmp" timeout 120 "${darkroom[@]}" >next-out.txt 2>next-err.txt || true
+  if [ -e "$run/$pid" ]; then fail "the next start left $run/$pid of the killed process"
+  else pass "the files of a killed process: in \$TMPDIR/darkroom-<uid>/$pid, removed by the next start"; fi
 else
-  fail "the killed process had no framework storage or unpacked files in data/run/$pid: $(ls -R data/run 2>&1 | head -5)"
+  fail "the killed process had no framework storage or unpacked files in $run/$pid: $(ls -R "$dir/tmp" 2>&1 | head -5)"
 fi
 
 # A HAL bundle updated by name from the jar it came in, and an update from a bad URL refused in one line
