@@ -1093,6 +1093,8 @@ class JobEngineTest {
 
 			assertThat(synced).noneMatch(path -> path.startsWith(spoolDirectory().resolve(deleted)));
 			assertThat(synced).contains(spoolDirectory().resolve(blocker));
+		}
+	}
 
 	@Nested
 	class RawFiles {
