@@ -1,5 +1,6 @@
 package camera.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,12 +19,23 @@ import java.util.Map;
  * @param conditions    each scheduling condition and whether it holds now
  * @param spoolBytes    bytes of raw frames on disk
  * @param fallbacks     captures developed inline because the spool was full
+ * @param developers    each development service phase 2 runs on, this machine's first (since 1.2)
  */
 public record DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
 		double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
-		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
+		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks,
+		List<DeveloperStats> developers) {
 	public DeferredStats {
 		queued = Map.copyOf(queued);
 		conditions = Map.copyOf(conditions);
+		developers = List.copyOf(developers);
+	}
+
+	/** The state without the development services' own lines (before 1.2). */
+	public DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
+			double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
+			boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
+		this(queued, running, completed, failed, phase2P50Ms, phase2P99Ms, queueP50Ms, queueP99Ms, jpegCodec, paused,
+				conditions, spoolBytes, fallbacks, List.of());
 	}
 }

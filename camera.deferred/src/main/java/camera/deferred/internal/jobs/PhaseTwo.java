@@ -9,14 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import camera.deferred.internal.development.DevelopedJpeg;
+import camera.deferred.internal.development.DevelopmentLane;
 import camera.deferred.internal.development.PhotoExif;
-import camera.deferred.internal.development.StoppableDevelopment;
 import camera.develop.ExifData;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
-import camera.develop.RgbImage;
 
-/** Develops a spooled burst fully and encodes it into a JPEG file the library can take. */
+/** Develops a spooled burst fully on a lane, into a JPEG file the library can take. */
 final class PhaseTwo {
 
 	/** A developed image waiting for the library. */
@@ -24,27 +22,22 @@ final class PhaseTwo {
 	}
 
 	private final Path outputDirectory;
-	private final StoppableDevelopment development = new StoppableDevelopment();
 
 	PhaseTwo(Path outputDirectory) {
 		this.outputDirectory = outputDirectory;
 	}
 
-	/** Stops the developments still running. */
-	void stop() {
-		development.close();
-	}
-
 	/**
 	 * @throws CancellationException when {@code cancelled} turned true before the file was written
+	 * @throws camera.deferred.internal.development.LaneUnavailableException when the lane could not take the job
 	 */
-	Developed develop(String jobId, CapturedBurst burst, int quality, PhotoDeveloper developer, JpegCodec codec,
-			BooleanSupplier cancelled) throws IOException {
-		RgbImage image = development.developFull(developer, burst.frames(), cancelled);
+	Developed develop(String jobId, CapturedBurst burst, int quality, DevelopmentLane lane, BooleanSupplier cancelled)
+			throws IOException {
+		DevelopedJpeg developed = lane.develop(jobId, burst.frames(), quality, exif(burst), cancelled);
 		if (cancelled.getAsBoolean()) {
 			throw new CancellationException("job " + jobId + " was stopped after development");
 		}
-		byte[] jpeg = codec.encodeCompact(image, quality, exif(burst));
+		byte[] jpeg = developed.jpeg();
 		Path file = outputDirectory.resolve(jobId + ".jpg");
 		try {
 			Files.createDirectories(outputDirectory);
@@ -59,7 +52,7 @@ final class PhaseTwo {
 		} catch (IOException e) {
 			throw new WriteFailed("the FULL image of job " + jobId + " could not be written", e);
 		}
-		return new Developed(file, image.width(), image.height());
+		return new Developed(file, developed.width(), developed.height());
 	}
 
 	/** Removes what a crash or a failed attempt left behind. */
