@@ -20,10 +20,11 @@ import camera.develop.remote.RemoteErrorCode;
 import camera.develop.remote.SharedSecret;
 
 /**
- * The object the node exports. Aries RSA's TCP provider calls whatever public method a caller names on it, so it
- * has no public method besides the contract's. Orders beyond the node's slots wait for one, in arrival order.
+ * The object the node exports. Aries RSA's TCP provider calls whatever public method a caller names on it through
+ * reflection, so the class is public (a method of a package-private class cannot be invoked that way) and has no
+ * public method besides the contract's. Orders beyond the node's slots wait for one, in arrival order.
  */
-final class NodeService implements RemoteDeveloper {
+public final class NodeService implements RemoteDeveloper {
 	private final String name;
 	private final int slots;
 	private final SharedSecret secret;

@@ -49,6 +49,11 @@ final class NodeLink {
 		this.log = log;
 	}
 
+	/** @return whether this link asks that very proxy (compared by identity: a proxy forwards {@code equals}) */
+	boolean serves(RemoteDeveloper proxy) {
+		return node == proxy;
+	}
+
 	void start() {
 		probeLater(Duration.ZERO);
 	}
@@ -82,7 +87,7 @@ final class NodeLink {
 				problem = "its status is not proven with the shared secret";
 			}
 		} catch (RuntimeException e) {
-			problem = e.getMessage();
+			problem = Problems.describe(e);
 		}
 		synchronized (this) {
 			probing = false;

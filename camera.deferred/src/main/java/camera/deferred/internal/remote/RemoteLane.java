@@ -118,7 +118,7 @@ final class RemoteLane implements DevelopmentLane, AutoCloseable {
 				&& refused.errorCode() == RemoteErrorCode.DEVELOPMENT_FAILED) {
 			return refused;
 		}
-		return gone("job " + order.jobId() + ": " + cause.getMessage(), cause);
+		return gone("job " + order.jobId() + ": " + Problems.describe(cause), cause);
 	}
 
 	private LaneUnavailableException gone(String why, Throwable cause) {

@@ -81,7 +81,11 @@ public final class RemoteNodes {
 		thread.setDaemon(true);
 		return thread;
 	});
-	private final Map<RemoteDeveloper, NodeLink> links = new ConcurrentHashMap<>();
+	/**
+	 * By node address: an imported proxy forwards even {@code hashCode} and {@code equals} to its node, so it is
+	 * never a key.
+	 */
+	private final Map<String, NodeLink> links = new ConcurrentHashMap<>();
 
 	@Activate
 	public RemoteNodes(BundleContext context, Config config, @Reference ConfigurationAdmin configurations,
@@ -177,14 +181,21 @@ public final class RemoteNodes {
 		if (secret == null) {
 			return;
 		}
-		NodeLink link = new NodeLink(String.valueOf(properties.get(NODE_PROPERTY)), node, secret, context, probes,
-				probeInterval, log);
-		links.put(node, link);
+		String name = String.valueOf(properties.get(NODE_PROPERTY));
+		NodeLink link = new NodeLink(name, node, secret, context, probes, probeInterval, log);
+		NodeLink replaced = links.put(name, link);
+		if (replaced != null) {
+			replaced.close();
+		}
 		link.start();
 	}
 
-	void unbindNode(RemoteDeveloper node) {
-		NodeLink link = links.remove(node);
+	void unbindNode(RemoteDeveloper node, Map<String, Object> properties) {
+		NodeLink link = links.get(String.valueOf(properties.get(NODE_PROPERTY)));
+		if (link == null || !link.serves(node)) {
+			return;
+		}
+		links.remove(String.valueOf(properties.get(NODE_PROPERTY)), link);
 		if (link != null) {
 			link.close();
 		}
