@@ -46,16 +46,16 @@ head -c 32 /dev/urandom | base64 >"$work/secret"
 # The node, its shell on a FIFO kept open by a sleeping writer.
 mkdir -p "$work/node" && cd "$work/node"
 mkfifo in
-sleep 100000 >in & pids+=($!)
+sleep 100000 >in & pids+=($!); disown $!
 "$java" --sun-misc-unsafe-memory-access=allow -Ddarkroom.node.listen=127.0.0.1:$node_port \
   -Ddarkroom.node.secret.file="$work/secret" -jar "$app/target/darkroom-node.jar" <in >out.txt 2>err.txt &
-node_pid=$!; pids+=($node_pid)
+node_pid=$!; pids+=($node_pid); disown $node_pid
 node_say() { printf '%s\n' "$@" >"$work/node/in"; }
 
 # The device, with its shell on a FIFO as well.
 mkdir -p "$work/device" && cd "$work/device"
 mkfifo in
-sleep 100000 >in & pids+=($!)
+sleep 100000 >in & pids+=($!); disown $!
 "$app/bin/darkroom" -Ddarkroom.remote.nodes=127.0.0.1:$node_port -Ddarkroom.remote.secret.file="$work/secret" \
   -Dorg.osgi.service.http.port=$http_port <in >out.txt 2>err.txt &
 device_pid=$!; pids+=($device_pid)
@@ -150,17 +150,17 @@ if grep -E 'Exception|^\s+at ' "$work/device/err.txt"; then fail "the device pri
 mkdir -p "$work/node2" && cd "$work/node2"
 other_port=$(free_port)
 mkfifo in
-sleep 100000 >in & pids+=($!)
+sleep 100000 >in & pids+=($!); disown $!
 "$java" --sun-misc-unsafe-memory-access=allow -Ddarkroom.node.listen=127.0.0.1:$other_port \
   -Ddarkroom.node.secret.file="$work/secret" -jar "$app/target/darkroom-node.jar" <in >out.txt 2>err.txt &
-pids+=($!)
+pids+=($!); disown $!
 head -c 32 /dev/urandom | base64 >"$work/wrong-secret"
 mkdir -p "$work/device2" && cd "$work/device2"
 mkfifo in
-sleep 100000 >in & pids+=($!)
+sleep 100000 >in & pids+=($!); disown $!
 "$app/bin/darkroom" -Ddarkroom.remote.nodes=127.0.0.1:$other_port -Ddarkroom.remote.secret.file="$work/wrong-secret" \
   -Dorg.osgi.service.http.port=$(free_port) <in >out.txt 2>err.txt &
-pids+=($!)
+pids+=($!); disown $!
 if await "$work/device2/data/log/darkroom.log" "development node 127.0.0.1:$other_port does not answer.*UNAUTHENTICATED" 120; then
   printf '%s\n' 'deferred:stats --no-format' 'echo STATS' >in
   await out.txt 'STATS$' 60 || true
