@@ -5,6 +5,8 @@
 # Markdown section for BENCHMARKS.md: the drain times, each development service's jobs and average time per job
 # as the device saw it, and the per-job overhead of a remote job (the device's time for a node's job, transfers
 # and checks included, less the node's own time from the order's arrival to its JPEG).
+# Writes the section to bench/REMOTE.md and puts it at the end of BENCHMARKS.md in place of its previous run
+# (bench/benchmarks.sh appends bench/REMOTE.md as well). Run it on a quiet machine: every number is wall time.
 # Usage: bench/remote-bench.sh [COUNT] [SIZE]   (defaults 6 4000x3000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -83,6 +85,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results=$(run "device alone" 0; run "one node" 1; run "two nodes" 2)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+{
 echo "## Remote development on loopback: \`bench/remote-bench.sh\`"
 echo
 echo "Run on $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load average $load_before before, $load_after after."
@@ -94,3 +97,8 @@ echo "|---|---:|---|---:|"
 while IFS=$'\t' read -r name drain developers nodems; do
   echo "| $name | ${drain} s | ${developers//;/<br>} | ${nodems:--} |"
 done <<<"$results"
+} >"$root/bench/REMOTE.md"
+if [ -f "$root/bench/REMOTE-READING.md" ]; then { echo; cat "$root/bench/REMOTE-READING.md"; } >>"$root/bench/REMOTE.md"; fi
+sed -i '/^## Remote development on loopback/,$d' "$root/BENCHMARKS.md"
+{ echo; cat "$root/bench/REMOTE.md"; } >>"$root/BENCHMARKS.md"
+cat "$root/bench/REMOTE.md"

@@ -16,19 +16,10 @@ final class JobScheduler {
 	private final JobEngine.Services services;
 	private final DevelopmentLanes lanes;
 
-	JobScheduler(JobTable table, JobEngine.Services services) {
-		this(table, services, new DevelopmentLanes());
-	}
-
 	JobScheduler(JobTable table, JobEngine.Services services, DevelopmentLanes lanes) {
 		this.table = table;
 		this.services = services;
 		this.lanes = lanes;
-	}
-
-	/** @return the next job for a worker of this machine's lane, marked RUNNING; null when the worker should end */
-	Job nextJob() {
-		return nextJob(null, table::keepsWorker);
 	}
 
 	/**
@@ -43,8 +34,7 @@ final class JobScheduler {
 	}
 
 	private Job nextJob(DevelopmentLane lane, BooleanSupplier keeps) {
-		JobTable.LaneView view = lane == null ? JobTable.LaneView.ONLY_LOCAL
-				: new JobTable.LaneView(!lane.local(), () -> lanes.finishesHighFirst(lane));
+		JobTable.LaneView view = new JobTable.LaneView(!lane.local(), () -> lanes.finishesHighFirst(lane));
 		try {
 			while (keeps.getAsBoolean()) {
 				long seen = table.changes();
@@ -55,7 +45,7 @@ final class JobScheduler {
 			}
 			return null;
 		} catch (InterruptedException e) {
-			if (lane == null || lane.local()) {
+			if (lane.local()) {
 				table.endWorker();
 			}
 			Thread.currentThread().interrupt();
@@ -68,8 +58,7 @@ final class JobScheduler {
 	 *         on its lane
 	 */
 	private Conditions conditions(DevelopmentLane lane) {
-		boolean local = lane == null || lane.local();
-		if (local && (services.developer().get() == null || services.codec().get() == null)) {
+		if (lane.local() && (services.developer().get() == null || services.codec().get() == null)) {
 			return null;
 		}
 		return Conditions.evaluate(services.conditions().get());

@@ -257,8 +257,6 @@ final class JobTable {
 	 * @param takesHigh    whether a HIGH job would finish first on this lane, read under the lock
 	 */
 	record LaneView(boolean pressureFree, BooleanSupplier takesHigh) {
-		/** The view of this machine's lane when it is the only one. */
-		static final LaneView ONLY_LOCAL = new LaneView(false, () -> true);
 	}
 
 	/** A lane of another machine opened with these slots: they count when a HIGH job needs a worker. */
@@ -308,13 +306,9 @@ final class JobTable {
 	 * @param conditions  the scheduling conditions as the caller evaluated them just now; null while the pipeline
 	 *                    is missing, when no job may start
 	 * @param seenChanges {@link #changes()} from before the conditions were evaluated
+	 * @param lane        how the calling worker's lane may take jobs
 	 * @return the job, or null when the worker should look at the conditions again (or end)
 	 */
-	Job take(Conditions conditions, long seenChanges) throws InterruptedException {
-		return take(conditions, seenChanges, LaneView.ONLY_LOCAL);
-	}
-
-	/** As {@link #take(Conditions, long)}, for a worker of that lane. */
 	Job take(Conditions conditions, long seenChanges, LaneView lane) throws InterruptedException {
 		lock.lock();
 		try {
@@ -816,10 +810,6 @@ final class JobTable {
 	}
 
 	/** @param conditions each condition by name and whether it holds, as the caller evaluated them */
-	DeferredStats stats(String jpegCodec, Map<String, Boolean> conditions) {
-		return stats(jpegCodec, conditions, List.of());
-	}
-
 	/** @param developers each lane's own counts, which {@link DevelopmentLanes} keeps */
 	DeferredStats stats(String jpegCodec, Map<String, Boolean> conditions, List<DeveloperStats> developers) {
 		lock.lock();
