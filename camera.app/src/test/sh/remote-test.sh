@@ -6,7 +6,8 @@
 # - the node killed with SIGKILL in the middle of a second drain loses nothing: the drain completes on the device;
 # - every photo reaches FULL at the URI its capture gave, as a valid JPEG, exactly once (one asset per capture,
 #   the engine's completed count equals the captures, no job failed or left over);
-# - the node refuses a device without the shared secret (its `refused` count), and the device says so.
+# - the node started again on its address is taken back by the running device;
+# - a device with another secret is refused (UNAUTHENTICATED) and gets no lane on the node.
 # Needs JAVA_HOME at a JDK 25 and the built jars (mvn -B package or verify).
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -141,6 +142,24 @@ while read -r uri; do
 done <"$work/listed"
 if [ "$bad" = 0 ]; then pass "every FULL photo is a valid JPEG$(command -v djpeg >/dev/null && echo ' (djpeg decodes it)')"; else fail "$bad photos are not valid JPEGs"; fi
 if [ -z "$(ls -A "$work/device/data/deferred/spool" 2>/dev/null)" ]; then pass "the spool is empty"; else fail "the spool still holds $(ls "$work/device/data/deferred/spool")"; fi
+
+# The node comes back on its address: the device opens its lane again, without a restart.
+mkdir -p "$work/node-again" && cd "$work/node-again"
+mkfifo in
+sleep 100000 >in & pids+=($!); disown $!
+"$java" --sun-misc-unsafe-memory-access=allow -Ddarkroom.node.listen=127.0.0.1:$node_port \
+  -Ddarkroom.node.secret.file="$work/secret" -jar "$app/target/darkroom-node.jar" <in >out.txt 2>err.txt &
+pids+=($!); disown $!
+deadline=$((SECONDS + 120))
+until [ "$(grep -c "development lane 127.0.0.1:$node_port opened" "$work/device/data/log/darkroom.log")" -ge 2 ]; do
+  if [ $SECONDS -ge $deadline ]; then break; fi
+  sleep 0.2
+done
+if [ "$(grep -c "development lane 127.0.0.1:$node_port opened" "$work/device/data/log/darkroom.log")" -ge 2 ]; then
+  pass "the node started again on its address and the running device opened its lane again"
+else
+  fail "the device did not take the node back: $(grep -a "127.0.0.1:$node_port" "$work/device/data/log/darkroom.log" | tail -3)"
+fi
 
 device_say 'exit 0'
 wait "$device_pid" || fail "the device did not exit 0"
