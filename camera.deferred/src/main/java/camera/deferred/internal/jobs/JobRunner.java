@@ -50,9 +50,19 @@ final class JobRunner {
 
 	/**
 	 * Runs one attempt of a job the scheduler marked RUNNING on the worker's lane, and hands its outcome to
-	 * {@link JobOutcomes}.
+	 * {@link JobOutcomes}. Never throws: an unexpected failure is logged and the job runs again after the retry
+	 * delay, so that its worker thread lives on and the engine's count of workers stays true.
 	 */
 	void run(Job job, DevelopmentLane lane) {
+		try {
+			runAttempt(job, lane);
+		} catch (RuntimeException e) {
+			log.error("job {}: unexpected failure, running it again later", job.id(), e);
+			outcomes.requeue(job, clock.instant().plus(table.settings().retryDelay()));
+		}
+	}
+
+	private void runAttempt(Job job, DevelopmentLane lane) {
 		CameraPhotoStore library = services.library().get();
 		boolean pipeline = !lane.local() || (services.developer().get() != null && services.codec().get() != null);
 		if (library == null || !pipeline) {
