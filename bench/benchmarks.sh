@@ -319,5 +319,10 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 		echo
 		cat "$root/bench/READING.md"
 	fi
+	# bench/remote-bench.sh's section (development nodes), kept from its last run.
+	if [ -f "$root/bench/REMOTE.md" ]; then
+		echo
+		cat "$root/bench/REMOTE.md"
+	fi
 } > "$root/BENCHMARKS.md"
 echo "wrote $root/BENCHMARKS.md" >&2

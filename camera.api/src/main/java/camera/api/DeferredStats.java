@@ -1,5 +1,6 @@
 package camera.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,15 +20,35 @@ import java.util.Map;
  * @param spoolBytes    bytes of raw frames on disk
  * @param fallbacks     captures developed inline because the spool was full
  * @param damaged       jobs since start whose raw frames all failed their checks (a power loss damaged them), so
- *                      that their FAST image became the final photo; counted in {@code failed} too
+ *                      that their FAST image became the final photo; counted in {@code failed} too (since 1.2)
+ * @param developers    each development service phase 2 runs on, this machine's first (since 1.2)
  * @since 1.2
  */
 public record DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
 		double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
-		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks, long damaged) {
+		boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks, long damaged,
+		List<DeveloperStats> developers) {
 	public DeferredStats {
 		queued = Map.copyOf(queued);
 		conditions = Map.copyOf(conditions);
+		developers = List.copyOf(developers);
+	}
+
+	/** The state without the development services' own lines. */
+	public DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
+			double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
+			boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks, long damaged) {
+		this(queued, running, completed, failed, phase2P50Ms, phase2P99Ms, queueP50Ms, queueP99Ms, jpegCodec, paused,
+				conditions, spoolBytes, fallbacks, damaged, List.of());
+	}
+
+	/** The state without a count of damaged jobs. */
+	public DeferredStats(Map<JobPriority, Integer> queued, int running, long completed, long failed,
+			double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
+			boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks,
+			List<DeveloperStats> developers) {
+		this(queued, running, completed, failed, phase2P50Ms, phase2P99Ms, queueP50Ms, queueP99Ms, jpegCodec, paused,
+				conditions, spoolBytes, fallbacks, 0, developers);
 	}
 
 	/** The state as version 1.1 knew it, with no damaged jobs. */
@@ -35,6 +56,6 @@ public record DeferredStats(Map<JobPriority, Integer> queued, int running, long 
 			double phase2P50Ms, double phase2P99Ms, double queueP50Ms, double queueP99Ms, String jpegCodec,
 			boolean paused, Map<String, Boolean> conditions, long spoolBytes, long fallbacks) {
 		this(queued, running, completed, failed, phase2P50Ms, phase2P99Ms, queueP50Ms, queueP99Ms, jpegCodec, paused,
-				conditions, spoolBytes, fallbacks, 0);
+				conditions, spoolBytes, fallbacks, 0, List.of());
 	}
 }

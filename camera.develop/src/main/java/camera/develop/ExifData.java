@@ -1,11 +1,13 @@
 package camera.develop;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * What a photo's EXIF block says. New fields come with a new canonical constructor; the older ones are kept.
+ * Serialisable, so that an order to a development node carries it (see {@code camera.develop.remote}).
  *
  * @param captureTime   DateTimeOriginal
  * @param orientation   EXIF orientation 1..8, as {@link #orientationOf} gives it
@@ -18,7 +20,7 @@ import java.util.Objects;
  *                      that local time with this offset, as cameras and phones write them
  */
 public record ExifData(Instant captureTime, int orientation, String make, String model, long exposureNanos, int iso,
-		GeoPosition location, ZoneOffset offset) {
+		GeoPosition location, ZoneOffset offset) implements Serializable {
 
 	public ExifData {
 		Objects.requireNonNull(offset, "offset");

@@ -8,6 +8,9 @@
  * returns its whole result, calls nothing back, and keeps no reference to what it was given after it returns.
  * A long development is cancelled by interrupting the calling thread.
  * <p>
+ * {@link camera.develop.ExifData} and {@link camera.develop.GeoPosition} are serialisable (since 1.1), so that
+ * an order to another machine carries them.
+ * <p>
  * Versioning: the services are {@code @ProviderType} (camera.develop provides them; a consumer built against
  * 1.0 keeps working with every 1.x).
  */

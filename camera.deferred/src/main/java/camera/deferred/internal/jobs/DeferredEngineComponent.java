@@ -29,6 +29,7 @@ import org.osgi.service.metatype.annotations.Option;
 import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
+import camera.deferred.internal.development.DevelopmentLane;
 import camera.deferred.internal.development.JpegQualityConfiguration;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
@@ -238,6 +239,17 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		if (developer == photoDeveloper) {
 			developer = null;
 		}
+	}
+
+	/** Development nodes' lanes, registered while their node answers (see camera.deferred.internal.remote). */
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	void bindLane(DevelopmentLane lane) {
+		engine.openLane(lane);
+	}
+
+	void unbindLane(DevelopmentLane lane) {
+		engine.closeLane(lane);
 	}
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -22,8 +22,11 @@ final class EngineManagement {
 	private final JobEngine.Services services;
 	private final Logger log;
 
-	EngineManagement(JobTable table, JobEngine.Services services, Logger log) {
+	private final DevelopmentLanes lanes;
+
+	EngineManagement(JobTable table, JobEngine.Services services, DevelopmentLanes lanes, Logger log) {
 		this.table = table;
+		this.lanes = lanes;
 		this.services = services;
 		this.log = log;
 	}
@@ -53,7 +56,7 @@ final class EngineManagement {
 		Map<String, Boolean> conditions = new LinkedHashMap<>(Conditions.evaluate(services.conditions().get()).states());
 		JpegCodec codec = services.codec().get();
 		conditions.put("pipeline", codec != null && services.developer().get() != null);
-		return table.stats(codec == null ? "none" : codec.name(), conditions);
+		return table.stats(codec == null ? "none" : codec.name(), conditions, lanes.stats());
 	}
 
 	void setPaused(boolean value) {

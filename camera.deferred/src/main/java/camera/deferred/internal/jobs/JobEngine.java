@@ -22,7 +22,9 @@ import camera.api.DeferredJob;
 import camera.api.DeferredProcessing;
 import camera.api.DeferredStats;
 import camera.api.JobPriority;
+import camera.deferred.internal.development.DevelopmentLane;
 import camera.deferred.internal.development.JpegQualities;
+import camera.deferred.internal.development.LocalLane;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.develop.JpegCodec;
@@ -59,6 +61,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 	private final EngineManagement management;
 	private final JobRunner runner;
 	private final ExecutorService workers;
+	private final DevelopmentLanes lanes = new DevelopmentLanes();
+	private final LocalLane local;
 
 	JobEngine(EngineSettings settings, Spool spool, PhaseTwo phaseTwo, Services services, Logger log,
 			Clock clock) {
@@ -70,11 +74,13 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 		this.housekeeping = new Housekeeping(
 				Executors.newSingleThreadExecutor(named("darkroom-deferred-housekeeping-")), services.events(), log);
 		this.table = new JobTable(settings, housekeeping, clock);
-		this.scheduler = new JobScheduler(table, services);
+		this.local = new LocalLane(services.developer(), services.codec(), () -> table.settings().workers());
+		lanes.open(local);
+		this.scheduler = new JobScheduler(table, services, lanes);
 		JobOutcomes outcomes = new JobOutcomes(table, housekeeping, spool, services, log);
 		this.libraryRequests = new LibraryRequests(table, outcomes, housekeeping, log);
-		this.management = new EngineManagement(table, services, log);
-		this.runner = new JobRunner(table, scheduler, outcomes, spool, phaseTwo, services, log, clock);
+		this.management = new EngineManagement(table, services, lanes, log);
+		this.runner = new JobRunner(table, scheduler, outcomes, spool, phaseTwo, services, lanes, log, clock);
 		this.workers = Executors.newCachedThreadPool(named("darkroom-deferred-worker-"));
 	}
 
@@ -138,7 +144,43 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			housekeeping.stopNow();
 			Thread.currentThread().interrupt();
 		} finally {
-			phaseTwo.stop();
+			local.close();
+		}
+	}
+
+	/**
+	 * A development node's lane opened: as many workers as its slots take jobs on it until it closes. The node's
+	 * jobs leave this machine's pressure alone.
+	 */
+	public void openLane(DevelopmentLane lane) {
+		lanes.open(lane);
+		int slots = Math.max(1, lane.slots());
+		table.addLaneSlots(slots);
+		for (int i = 0; i < slots; i++) {
+			try {
+				workers.execute(() -> workOn(lane));
+			} catch (RejectedExecutionException e) {
+				// The engine stopped meanwhile.
+				return;
+			}
+		}
+		log.info("development lane {} opened with {} slots", lane.name(), slots);
+	}
+
+	/** The lane's workers end once their job is done; a job still running there ends as its lane says. */
+	public void closeLane(DevelopmentLane lane) {
+		if (!lanes.isOpen(lane)) {
+			return;
+		}
+		lanes.close(lane);
+		table.removeLaneSlots(Math.max(1, lane.slots()));
+		log.info("development lane {} closed", lane.name());
+	}
+
+	private void workOn(DevelopmentLane lane) {
+		Job job;
+		while ((job = scheduler.nextJob(lane)) != null) {
+			runner.run(job, lane);
 		}
 	}
 
@@ -161,8 +203,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 
 	private void work() {
 		Job job;
-		while ((job = scheduler.nextJob()) != null) {
-			runner.run(job);
+		while ((job = scheduler.nextJob(local)) != null) {
+			runner.run(job, local);
 		}
 	}
 

@@ -13,9 +13,9 @@ import java.util.function.BooleanSupplier;
 
 import org.osgi.service.log.Logger;
 
+import camera.deferred.internal.development.DevelopmentLane;
+import camera.deferred.internal.development.LaneUnavailableException;
 import camera.deferred.internal.schedule.Conditions;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
 import media.library.PhotoAsset;
@@ -33,40 +33,41 @@ final class JobRunner {
 	private final Spool spool;
 	private final PhaseTwo phaseTwo;
 	private final JobEngine.Services services;
+	private final DevelopmentLanes lanes;
 	private final Logger log;
 	private final Clock clock;
 
 	JobRunner(JobTable table, JobScheduler scheduler, JobOutcomes outcomes, Spool spool, PhaseTwo phaseTwo,
-			JobEngine.Services services, Logger log, Clock clock) {
+			JobEngine.Services services, DevelopmentLanes lanes, Logger log, Clock clock) {
 		this.table = table;
 		this.scheduler = scheduler;
 		this.outcomes = outcomes;
 		this.spool = spool;
 		this.phaseTwo = phaseTwo;
 		this.services = services;
+		this.lanes = lanes;
 		this.log = log;
 		this.clock = clock;
 	}
 
 	/**
-	 * Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to {@link JobOutcomes}. Never
-	 * throws: an unexpected failure is logged and the job runs again after the retry delay, so that its worker
-	 * thread lives on and the engine's count of workers stays true.
+	 * Runs one attempt of a job the scheduler marked RUNNING on the worker's lane, and hands its outcome to
+	 * {@link JobOutcomes}. Never throws: an unexpected failure is logged and the job runs again after the retry
+	 * delay, so that its worker thread lives on and the engine's count of workers stays true.
 	 */
-	void run(Job job) {
+	void run(Job job, DevelopmentLane lane) {
 		try {
-			attempt(job);
+			runAttempt(job, lane);
 		} catch (RuntimeException e) {
 			log.error("job {}: unexpected failure, running it again later", job.id(), e);
 			outcomes.requeue(job, clock.instant().plus(table.settings().retryDelay()));
 		}
 	}
 
-	private void attempt(Job job) {
+	private void runAttempt(Job job, DevelopmentLane lane) {
 		CameraPhotoStore library = services.library().get();
-		PhotoDeveloper developer = services.developer().get();
-		JpegCodec codec = services.codec().get();
-		if (library == null || developer == null || codec == null) {
+		boolean pipeline = !lane.local() || (services.developer().get() != null && services.codec().get() != null);
+		if (library == null || !pipeline) {
 			outcomes.requeue(job, clock.instant().plus(table.settings().recheckInterval()));
 			return;
 		}
@@ -91,7 +92,14 @@ final class JobRunner {
 		Instant started = clock.instant();
 		long queuedMs = Duration.between(job.queuedAt(), started).toMillis();
 		outcomes.startAttempt(job, asset.get().uri(), queuedMs);
-		Runnable outcome = attempt(job, library, developer, codec, current, started, queuedMs);
+		lanes.started(lane);
+		boolean[] completed = { false };
+		Runnable outcome;
+		try {
+			outcome = attempt(job, library, lane, current, started, queuedMs, completed);
+		} finally {
+			lanes.finished(lane, Duration.between(started, clock.instant()).toMillis(), completed[0]);
+		}
 		// The attempt ended in this process: it no longer counts as one the process died during. Recorded before
 		// the outcome re-queues the job, so another worker cannot start it first.
 		recordInterruptedAttempts(job, job.interrupted());
@@ -99,11 +107,12 @@ final class JobRunner {
 	}
 
 	/** @return how the attempt ended, for {@link JobOutcomes} */
-	private Runnable attempt(Job job, CameraPhotoStore library, PhotoDeveloper developer, JpegCodec codec,
-			EngineSettings current, Instant started, long queuedMs) {
+	private Runnable attempt(Job job, CameraPhotoStore library, DevelopmentLane lane, EngineSettings current,
+			Instant started, long queuedMs, boolean[] completed) {
 		Instant deadline = started.plus(current.jobTimeout());
+		// A node's job leaves this machine alone: it does not yield to a capture here.
 		BooleanSupplier cancelled = () -> job.cancelled() || table.stopped() || clock.instant().isAfter(deadline)
-				|| Conditions.mustYield(job.priority(), services.conditions().get())
+				|| (lane.local() && Conditions.mustYield(job.priority(), services.conditions().get()))
 				|| scheduler.mustMakeWayForHigh(job);
 		try {
 			countThisAttempt(job);
@@ -114,7 +123,7 @@ final class JobRunner {
 			}
 			keepRaw(job, stored.burst(), library);
 			PhaseTwo.Developed developed = phaseTwo.develop(job.id(), stored.burst(),
-					services.qualities().get().full(stored.burst().setting().quality()), developer, codec, cancelled);
+					services.qualities().get().full(stored.burst().setting().quality()), lane, cancelled);
 			Optional<PhotoAsset> replaced;
 			try {
 				replaced = library.completeDeferredPhoto(job.id(), developed.file(), developed.width(),
@@ -124,12 +133,19 @@ final class JobRunner {
 			}
 			long phase2Ms = Duration.between(started, clock.instant()).toMillis();
 			if (replaced.isPresent()) {
+				completed[0] = true;
 				return () -> outcomes.complete(job, queuedMs, phase2Ms);
 			}
 			return () -> outcomes.drop(job, "its asset was deleted during development");
 		} catch (CancellationException e) {
 			discardOutput(job);
 			return () -> stoppedAtTile(job, deadline);
+		} catch (LaneUnavailableException e) {
+			// The frames are still in the spool: the job goes back to the queue for whichever lane is free.
+			discardOutput(job);
+			log.warn("job {} goes back to the queue: lane {} could not develop it: {}", job.id(), lane.name(),
+					e.getMessage());
+			return () -> outcomes.yielded(job);
 		} catch (WriteFailed e) {
 			discardOutput(job);
 			return () -> outcomes.storageFull(job, JobError.STORAGE_FULL.reason(e.getMessage()));

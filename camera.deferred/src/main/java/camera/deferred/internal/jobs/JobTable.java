@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import camera.api.DeferredJob;
 import camera.api.DeferredJobEvents;
 import camera.api.DeferredStats;
+import camera.api.DeveloperStats;
 import camera.api.JobPriority;
 import camera.api.JobState;
 import camera.deferred.internal.schedule.Conditions;
@@ -54,6 +56,8 @@ final class JobTable {
 	private int draining;
 	private int running;
 	private int workerThreads;
+	/** Slots of the lanes other than this machine's: their workers come and go with the lanes. */
+	private int laneSlots;
 	private long completed;
 	private long failed;
 	private long damaged;
@@ -257,6 +261,44 @@ final class JobTable {
 		}
 	}
 
+	/**
+	 * How a worker's lane may take jobs.
+	 *
+	 * @param pressureFree whether the lane's work leaves this machine's pressure alone (a node's lane)
+	 * @param takesHigh    whether a HIGH job would finish first on this lane, read under the lock
+	 */
+	record LaneView(boolean pressureFree, BooleanSupplier takesHigh) {
+	}
+
+	/** A lane of another machine opened with these slots: they count when a HIGH job needs a worker. */
+	void addLaneSlots(int slots) {
+		lock.lock();
+		try {
+			laneSlots += slots;
+			signalChange();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	void removeLaneSlots(int slots) {
+		lock.lock();
+		try {
+			laneSlots -= slots;
+			signalChange();
+		} finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * @param open whether the worker's lane is still open
+	 * @return whether a worker of another machine's lane goes on
+	 */
+	boolean keepsLaneWorker(BooleanSupplier open) {
+		return !stopped && open.getAsBoolean();
+	}
+
 	/** @return a count that grows with each change, to hand to {@link #take} */
 	long changes() {
 		lock.lock();
@@ -275,9 +317,10 @@ final class JobTable {
 	 * @param conditions  the scheduling conditions as the caller evaluated them just now; null while the pipeline
 	 *                    is missing, when no job may start
 	 * @param seenChanges {@link #changes()} from before the conditions were evaluated
+	 * @param lane        how the calling worker's lane may take jobs
 	 * @return the job, or null when the worker should look at the conditions again (or end)
 	 */
-	Job take(Conditions conditions, long seenChanges) throws InterruptedException {
+	Job take(Conditions conditions, long seenChanges, LaneView lane) throws InterruptedException {
 		lock.lock();
 		try {
 			if (stopped) {
@@ -286,7 +329,7 @@ final class JobTable {
 			Instant now = clock.instant();
 			Instant wakeAt = startableAt(now);
 			if (wakeAt == null) {
-				Job job = conditions == null ? null : pick(now, conditions);
+				Job job = conditions == null ? null : pick(now, conditions, lane);
 				if (job != null) {
 					queue.remove(job);
 					job.start();
@@ -327,7 +370,7 @@ final class JobTable {
 		return earliest.isAfter(now.plus(recheck)) ? now.plus(recheck) : earliest;
 	}
 
-	private Job pick(Instant now, Conditions conditions) {
+	private Job pick(Instant now, Conditions conditions, LaneView lane) {
 		boolean drain = draining > 0;
 		for (Job job : queue.inOrder()) {
 			if (job.notBefore().isAfter(now)) {
@@ -336,7 +379,9 @@ final class JobTable {
 			boolean high = job.priority() == JobPriority.HIGH;
 			boolean overdue = job.priority() == JobPriority.NORMAL
 					&& !job.acceptedAt().plus(settings.overdueAge()).isAfter(now);
-			if ((paused && !high && !drain) || !conditions.allow(job.priority(), overdue || drain, running)) {
+			if ((paused && !high && !drain)
+					|| !conditions.allow(job.priority(), overdue || drain || lane.pressureFree(), running)
+					|| (high && !lane.takesHigh().getAsBoolean())) {
 				continue;
 			}
 			return job;
@@ -355,7 +400,7 @@ final class JobTable {
 		lock.lock();
 		try {
 			Job first = queue.first();
-			return first != null && first.priority() == JobPriority.HIGH && running >= workerThreads
+			return first != null && first.priority() == JobPriority.HIGH && running >= workerThreads + laneSlots
 					&& !first.notBefore().isAfter(clock.instant());
 		} finally {
 			lock.unlock();
@@ -776,7 +821,8 @@ final class JobTable {
 	}
 
 	/** @param conditions each condition by name and whether it holds, as the caller evaluated them */
-	DeferredStats stats(String jpegCodec, Map<String, Boolean> conditions) {
+	/** @param developers each lane's own counts, which {@link DevelopmentLanes} keeps */
+	DeferredStats stats(String jpegCodec, Map<String, Boolean> conditions, List<DeveloperStats> developers) {
 		lock.lock();
 		try {
 			Map<JobPriority, Integer> queued = new EnumMap<>(JobPriority.class);
@@ -788,7 +834,7 @@ final class JobTable {
 			}
 			return new DeferredStats(queued, running, completed, failed, phase2Times.percentile(0.5),
 					phase2Times.percentile(0.99), queueTimes.percentile(0.5), queueTimes.percentile(0.99), jpegCodec,
-					paused, conditions, budget.bytes(), budget.fallbacks(), damaged);
+					paused, conditions, budget.bytes(), budget.fallbacks(), damaged, developers);
 		} finally {
 			lock.unlock();
 		}

@@ -11,18 +11,16 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import camera.deferred.internal.development.DevelopedJpeg;
+import camera.deferred.internal.development.DevelopmentLane;
 import camera.deferred.internal.development.KeptRawFrame;
 import camera.deferred.internal.development.PhotoExif;
-import camera.deferred.internal.development.StoppableDevelopment;
 import camera.develop.DngCodec;
 import camera.develop.ExifData;
-import camera.develop.JpegCodec;
-import camera.develop.PhotoDeveloper;
-import camera.develop.RgbImage;
 
 /**
- * Develops a spooled burst fully and encodes it into a JPEG file the library can take, and writes the DNG of its
- * first frame when the capture asked to keep a raw file.
+ * Develops a spooled burst fully on a lane, into a JPEG file the library can take, and writes the DNG of its first
+ * frame when the capture asked to keep a raw file.
  */
 final class PhaseTwo {
 
@@ -32,7 +30,6 @@ final class PhaseTwo {
 
 	private final Path outputDirectory;
 	private final Supplier<DngCodec> dngCodec;
-	private final StoppableDevelopment development = new StoppableDevelopment();
 
 	PhaseTwo(Path outputDirectory) {
 		this(outputDirectory, () -> null);
@@ -69,24 +66,20 @@ final class PhaseTwo {
 		return Optional.of(file);
 	}
 
-	/** Stops the developments still running. */
-	void stop() {
-		development.close();
-	}
-
 	/**
 	 * @throws CancellationException when {@code cancelled} turned true before the file was written
+	 * @throws camera.deferred.internal.development.LaneUnavailableException when the lane could not take the job
 	 */
-	Developed develop(String jobId, CapturedBurst burst, int quality, PhotoDeveloper developer, JpegCodec codec,
-			BooleanSupplier cancelled) throws IOException {
-		RgbImage image = development.developFull(developer, burst.frames(), cancelled);
+	Developed develop(String jobId, CapturedBurst burst, int quality, DevelopmentLane lane, BooleanSupplier cancelled)
+			throws IOException {
+		DevelopedJpeg developed = lane.develop(jobId, burst.frames(), quality, exif(burst), cancelled);
 		if (cancelled.getAsBoolean()) {
 			throw new CancellationException("job " + jobId + " was stopped after development");
 		}
-		byte[] jpeg = codec.encodeCompact(image, quality, exif(burst));
+		byte[] jpeg = developed.jpeg();
 		Path file = outputDirectory.resolve(jobId + ".jpg");
 		write(file, jpeg, "the FULL image of job " + jobId + " could not be written");
-		return new Developed(file, image.width(), image.height());
+		return new Developed(file, developed.width(), developed.height());
 	}
 
 	private void write(Path file, byte[] content, String failure) throws WriteFailed {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import camera.deferred.internal.development.JpegQualities;
+import camera.deferred.internal.development.LocalLane;
 import camera.deferred.internal.events.JobEventPublisher;
 import camera.deferred.internal.schedule.Condition;
 import camera.deferred.internal.schedule.ConditionScope;
@@ -24,7 +25,8 @@ class JobSchedulerTest {
 	private final JobScheduler scheduler = new JobScheduler(fixture.table,
 			new JobEngine.Services(FakeLibrary::new, FakeDeveloper::new, FakeCodec::new,
 					() -> JpegQualities.DEFAULTS, () -> conditions,
-					new JobEventPublisher(() -> null)));
+					new JobEventPublisher(() -> null)), new DevelopmentLanes());
+	private final LocalLane local = new LocalLane(FakeDeveloper::new, FakeCodec::new, () -> 1);
 
 	@AfterEach
 	void stopHousekeeping() {
@@ -73,7 +75,7 @@ class JobSchedulerTest {
 			TableProbe probe = new TableProbe(fixture.table);
 			conditions.add(probe);
 
-			Job job = scheduler.nextJob();
+			Job job = scheduler.nextJob(local);
 
 			assertThat(job.id()).isEqualTo(jobId);
 			assertThat(probe.tableFree).isNotEmpty().containsOnly(true);
@@ -86,7 +88,7 @@ class JobSchedulerTest {
 
 			fixture.table.stop();
 
-			assertThat(scheduler.nextJob()).isNull();
+			assertThat(scheduler.nextJob(local)).isNull();
 		}
 	}
 }

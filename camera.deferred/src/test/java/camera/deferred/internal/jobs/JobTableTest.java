@@ -100,8 +100,8 @@ class JobTableTest {
 
 			assertThat(job.id()).isEqualTo(jobId);
 			assertThat(snapshot(jobId).state()).isEqualTo(JobState.RUNNING);
-			assertThat(table.stats("fake", Map.of()).queued()).containsEntry(JobPriority.NORMAL, 0);
-			assertThat(table.stats("fake", Map.of()).running()).isEqualTo(1);
+			assertThat(table.stats("fake", Map.of(), List.of()).queued()).containsEntry(JobPriority.NORMAL, 0);
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isEqualTo(1);
 		}
 
 		@Test
@@ -140,7 +140,7 @@ class JobTableTest {
 			table.wake();
 
 			assertTimeoutPreemptively(Duration.ofSeconds(10),
-					() -> assertThat(table.take(TableFixture.ALL_HOLD, seen)).isNull());
+					() -> assertThat(table.take(TableFixture.ALL_HOLD, seen, TableFixture.ONLY_LOCAL)).isNull());
 		}
 
 		@Test
@@ -251,7 +251,7 @@ class JobTableTest {
 			assertThat(table.requeue(job, Instant.MIN)).isFalse();
 
 			assertThat(table.snapshots()).isEmpty();
-			assertThat(table.stats("fake", Map.of()).running()).isZero();
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isZero();
 		}
 	}
 
@@ -264,19 +264,19 @@ class JobTableTest {
 			table.complete(job, 10, 20);
 
 			assertThat(table.snapshots()).isEmpty();
-			assertThat(table.stats("fake", Map.of()).completed()).isEqualTo(1);
-			assertThat(table.stats("fake", Map.of()).phase2P50Ms()).isEqualTo(20.0);
+			assertThat(table.stats("fake", Map.of(), List.of()).completed()).isEqualTo(1);
+			assertThat(table.stats("fake", Map.of(), List.of()).phase2P50Ms()).isEqualTo(20.0);
 		}
 
 		@Test
 		void aCompletedJobHoldsItsWorkerUntilItIsAnnounced() throws InterruptedException {
 			Job job = fixture.running();
 			table.complete(job, 10, 20);
-			assertThat(table.stats("fake", Map.of()).running()).isEqualTo(1);
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isEqualTo(1);
 
 			table.announceCompleted(job, 10, 20);
 
-			assertThat(table.stats("fake", Map.of()).running()).isZero();
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isZero();
 			assertThat(lastEvent().getTopic()).isEqualTo(TOPIC_COMPLETED);
 			assertThat(lastEvent().getProperty(DeferredJobEvents.PHASE2_MS)).isEqualTo(20L);
 		}
@@ -292,8 +292,8 @@ class JobTableTest {
 			assertThat(table.endInError(job, "SPOOL_MISSING: gone")).isFalse();
 
 			assertThat(snapshot(job.id()).state()).isEqualTo(JobState.ERROR);
-			assertThat(table.stats("fake", Map.of()).failed()).isEqualTo(1);
-			assertThat(table.stats("fake", Map.of()).running()).isZero();
+			assertThat(table.stats("fake", Map.of(), List.of()).failed()).isEqualTo(1);
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isZero();
 		}
 
 		@Test
@@ -350,7 +350,7 @@ class JobTableTest {
 			table.drop(job);
 
 			assertThat(table.snapshots()).isEmpty();
-			assertThat(table.stats("fake", Map.of()).running()).isZero();
+			assertThat(table.stats("fake", Map.of(), List.of()).running()).isZero();
 		}
 
 		@Test
@@ -488,7 +488,7 @@ class JobTableTest {
 				Job job = null;
 				while (job == null) {
 					long seen = table.changes();
-					job = table.take(busy, seen);
+					job = table.take(busy, seen, TableFixture.ONLY_LOCAL);
 				}
 			});
 			table.stop();

@@ -67,6 +67,6 @@ class SpoolBudgetTest {
 		table.countFallback();
 		table.countFallback();
 
-		assertThat(table.stats("none", Map.of()).fallbacks()).isEqualTo(2);
+		assertThat(table.stats("none", Map.of(), List.of()).fallbacks()).isEqualTo(2);
 	}
 }

@@ -65,8 +65,11 @@ final class TableFixture implements AutoCloseable {
 	}
 
 	/** @return the job a worker takes now with the conditions given, or null; never waits */
+	/** A worker of this machine's lane, the only one. */
+	static final JobTable.LaneView ONLY_LOCAL = new JobTable.LaneView(false, () -> true);
+
 	Job take(Conditions conditions) throws InterruptedException {
-		return table.take(conditions, table.changes() - 1);
+		return table.take(conditions, table.changes() - 1, TableFixture.ONLY_LOCAL);
 	}
 
 	Job take() throws InterruptedException {

@@ -50,7 +50,8 @@ public final class DeferredCommands {
 	private static final long PROGRESS_INTERVAL_MILLIS = 500;
 	private static final Usage JOBS_USAGE = new Usage("deferred:jobs", "deferred:jobs [--no-format]", Set.of(),
 			Set.of("--no-format"), 0);
-	private static final Usage STATS_USAGE = new Usage("deferred:stats", "deferred:stats", Set.of(), Set.of(), 0);
+	private static final Usage STATS_USAGE = new Usage("deferred:stats", "deferred:stats [--no-format]", Set.of(),
+			Set.of("--no-format"), 0);
 	private static final Usage PAUSE_USAGE = new Usage("deferred:pause", "deferred:pause", Set.of(), Set.of(), 0);
 	private static final Usage RESUME_USAGE = new Usage("deferred:resume", "deferred:resume", Set.of(), Set.of(), 0);
 	private static final Usage DRAIN_USAGE = new Usage("deferred:drain", "deferred:drain [-t seconds]",
@@ -98,11 +99,13 @@ public final class DeferredCommands {
 		System.err.println(JOBS_USAGE.explain(Usage.join(unexpected, more)));
 	}
 
-	@Descriptor("shows the queue, the latencies, the JPEG codec and every scheduling condition")
-	public void stats() {
+	@Descriptor("shows the queue, the latencies, the JPEG codec, every scheduling condition and what each "
+			+ "development service (this machine's, each node's) completed")
+	public void stats(@Descriptor("print tab-separated rows without header, for scripts")
+			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat) {
 		guard().run("deferred:stats", System.err, () -> {
 			DeferredProcessing processing = Services.require(deferredProcessing, Services.NO_DEFERRED_PROCESSING);
-			StatsReport.print(processing.stats(), System.out);
+			StatsReport.print(processing.stats(), System.out, Boolean.parseBoolean(noFormat));
 		});
 	}
 

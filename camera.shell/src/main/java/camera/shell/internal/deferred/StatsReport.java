@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import camera.api.DeferredStats;
+import camera.api.DeveloperStats;
 import camera.api.JobPriority;
 import camera.shell.internal.console.Table;
 import camera.shell.internal.console.Table.Column;
@@ -15,8 +16,13 @@ final class StatsReport {
 	private StatsReport() {
 	}
 
-	/** Prints the statistics as a two-column table, the conditions in name order. */
-	static void print(DeferredStats stats, PrintStream out) {
+	/**
+	 * Prints the statistics as a two-column table, the conditions in name order, then one row per development
+	 * service ({@code developer <name>}: completed jobs, their average time, slots, running, availability).
+	 *
+	 * @param noFormat tab-separated rows without header, for scripts
+	 */
+	static void print(DeferredStats stats, PrintStream out, boolean noFormat) {
 		Table table = Table.of(Column.left("WHAT"), Column.left("VALUE"));
 		table.row("state", stats.paused() ? "paused" : "running");
 		for (JobPriority priority : JobPriority.values()) {
@@ -35,7 +41,17 @@ final class StatsReport {
 		for (Map.Entry<String, Boolean> condition : new TreeMap<>(stats.conditions()).entrySet()) {
 			table.row("condition " + condition.getKey(), condition.getValue() ? "holds" : "blocks");
 		}
-		table.print(out, "");
+		for (DeveloperStats developer : stats.developers()) {
+			table.row("developer " + developer.name(), developer(developer));
+		}
+		table.print(out, noFormat, "");
+	}
+
+	/** Words and numbers separated by spaces, so that a script splits them as it splits the name. */
+	static String developer(DeveloperStats developer) {
+		return String.format(Locale.ROOT, "completed %d average-ms %.1f slots %d running %d %s",
+				developer.completed(), developer.averageMs(), developer.slots(), developer.running(),
+				developer.available() ? "available" : "away");
 	}
 
 	private static String millis(double value) {
