@@ -60,7 +60,7 @@ class DeferredCrashRecoveryIT {
 		Set<String> delivered = new LinkedHashSet<>();
 		int attempted = 0;
 		for (int kill = 0; kill < KILLS; kill++) {
-			List<String> commands = List.of("camera:capture -n " + BURST + " -m deferred -s 640x480",
+			List<String> commands = List.of("camera:capture -n " + BURST + " -m deferred -s 640x480 --raw",
 					"deferred:drain -t 60", "exit 0");
 			attempted += BURST;
 			// Kill after 1..12 delivered photos (then the next shot is in flight) or during the drain.

@@ -110,6 +110,8 @@ final class JobRunner {
 	private Runnable attempt(Job job, CameraPhotoStore library, DevelopmentLane lane, EngineSettings current,
 			Instant started, long queuedMs, boolean[] completed) {
 		Instant deadline = started.plus(current.jobTimeout());
+		Object codecAtStart = services.codec().get();
+		Object developerAtStart = services.developer().get();
 		// A node's job leaves this machine alone: it does not yield to a capture here.
 		BooleanSupplier cancelled = () -> job.cancelled() || table.stopped() || clock.instant().isAfter(deadline)
 				|| (lane.local() && Conditions.mustYield(job.priority(), services.conditions().get()))
@@ -167,8 +169,16 @@ final class JobRunner {
 			return () -> outcomes.attemptFailed(job,
 					JobError.REPLACEMENT_FAILED.reason(e.errorCode() + " " + e.getMessage()));
 		} catch (RuntimeException | OutOfMemoryError e) {
-			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
 			discardOutput(job);
+			boolean servicesWent = lane.local()
+					&& (services.codec().get() != codecAtStart || services.developer().get() != developerAtStart);
+			if (table.stopped() || servicesWent) {
+				// The platform stops under the job, or its encoder or developer went: not the job's failure.
+				log.info("job {} stopped with its development services; it runs again when they are back: {}", job.id(),
+						e.toString());
+				return () -> outcomes.yielded(job);
+			}
+			// A burst too large for the heap fails its attempt like any other error instead of killing the worker.
 			log.error("development of job {} failed", job.id(), e);
 			return () -> outcomes.attemptFailed(job, JobError.DEVELOPMENT_FAILED.reason(e.toString()));
 		}
