@@ -40,7 +40,6 @@ darkroom.data=$dir/data
 org.apache.felix.http.host=127.0.0.1
 org.osgi.service.http.port=0
 gosh.args=--login
-gosh.home=$app/src/test/framework/gosh
 EOF
   status=0
   printf '%s\n' 'camera:capture -s 640x480' 'deferred:drain -t 120' 'media:list --quality full --no-format' |
