@@ -6,6 +6,7 @@
 # - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
+# - --help on every command of Darkroom's scopes prints its usage, and an unknown option or command one line;
 # - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
@@ -114,6 +115,33 @@ elif [ ! -s photo.jpg ]; then
   fail "the README tour: camera:request wrote no photo.jpg"
 else
   pass "the README tour: $(wc -l <tour.txt) commands, status 0, photo.jpg written"
+fi
+
+# --help on every command of Darkroom's scopes prints its usage; an unknown option or command gets one line
+dir="$work/help"; mkdir -p "$dir" && cd "$dir"
+printf 'help\nexit 0\n' | timeout 120 "$launcher" >overview.txt 2>&1 || true
+# the overview's lines "  <scope>  <command>, <command>, ..." between its heading and "Other scopes"
+commands=$(sed -n "/^.*Darkroom's commands/,/^Other scopes/p" overview.txt | grep -E '^  [a-z]' |
+  awk '{ scope = $1; $1 = ""; n = split($0, names, /, */); for (i = 1; i <= n; i++) { gsub(/ /, "", names[i]); if (names[i] != "") print scope ":" names[i] } }')
+if [ "$(printf '%s\n' "$commands" | grep -c .)" -lt 15 ]; then
+  fail "help: the overview lists too few commands: $(tr '\n' ' ' <overview.txt)"
+else
+  { for command in $commands; do echo "$command --help"; done
+    echo 'camera:capture --bogus'; echo 'media:list --quality'; echo 'camera:nope'; echo 'nosuchcommand 1'; echo 'exit 0'; } >input.txt
+  status=0; timeout 300 "$launcher" <input.txt >out.txt 2>err.txt || status=$?
+  missing=$(for command in $commands; do grep -qE "^(g! )*usage: $command( |\$)" out.txt || echo "$command"; done)
+  if [ "$status" != 0 ] || [ -n "$missing" ]; then
+    fail "--help: status $status, no usage from: $missing"
+  elif ! grep -qE "^(g! )*camera:capture does not take '--bogus'; usage: camera:capture " out.txt ||
+    ! grep -qE "^(g! )*media:list: the option --quality needs a value; usage: " out.txt ||
+    ! grep -qE "^(g! )*no command 'camera:nope': 'help camera' lists the commands of camera\$" out.txt ||
+    ! grep -qE "^(g! )*no command 'nosuchcommand': 'help' lists the scopes and their commands\$" out.txt; then
+    fail "an unknown option or command: $(cat out.txt)"
+  elif grep -E 'Cannot coerce|Exception|[a-z]+\.[a-z]+\.[A-Z][A-Za-z]+|^\s+at ' out.txt err.txt; then
+    fail "help: a Gogo error, a Java class name or a stack trace"
+  else
+    pass "help: --help on $(printf '%s\n' "$commands" | grep -c .) commands prints each usage; an unknown option or command, one line"
+  fi
 fi
 
 # A Java that is too old
