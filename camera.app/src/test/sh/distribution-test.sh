@@ -7,11 +7,14 @@
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
 # - --help on every command of Darkroom's scopes prints its usage, and an unknown option or command one line;
-# - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed).
+# - a Java older than 25 gets one line and a non-zero status, through bin/darkroom and running the jar directly
+#   (skipped when no such Java is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
 launcher="$app/bin/darkroom"
+# Any free port for the web gallery: another Darkroom on this machine may hold 8080.
+darkroom=("$launcher" -Dorg.osgi.service.http.port=0)
 # A Java older than 25 for the launcher's check: OLD_JAVA_HOME, else the first one installed on the machine.
 jdk_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 old_java=${OLD_JAVA_HOME:-}
@@ -51,7 +54,7 @@ JAVA
 run() {
   local name=$1 expected=$2 input=$3 dir="$work/$1" status=0
   mkdir -p "$dir" && cd "$dir"
-  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "$launcher" >out.txt 2>err.txt || status=$?
+  printf 'camera:capture -s 640x480\n%b' "$input" | timeout 120 "${darkroom[@]}" >out.txt 2>err.txt || status=$?
   check "$name" "$expected" "$status" "$dir"
 }
 
@@ -75,7 +78,7 @@ run stop-0 0 'stop 0\n'
 # SIGTERM while the shell waits for input
 dir="$work/sigterm"; mkdir -p "$dir" && cd "$dir"
 mkfifo input
-"$launcher" <input >out.txt 2>err.txt &
+"${darkroom[@]}" <input >out.txt 2>err.txt &
 pid=$!
 exec 3>input
 printf 'camera:capture -s 640x480\n' >&3
@@ -96,7 +99,7 @@ fi
 dir="$work/log-levels"; mkdir -p "$dir" && cd "$dir"
 printf '%s\n' 'lf = $.context getService ($.context getServiceReference org.osgi.service.log.LoggerFactory)' \
   '($lf getLogger test) warn "a warning for the console"' '($lf getLogger test) info "an info for the file"' |
-  timeout 120 "$launcher" >out.txt 2>err.txt || true
+  timeout 120 "${darkroom[@]}" >out.txt 2>err.txt || true
 if grep -q 'WARN .*a warning for the console' err.txt && ! grep -q 'an info' err.txt &&
   grep -q 'INFO .*an info for the file' data/log/darkroom.log && grep -q 'WARN .*a warning' data/log/darkroom.log; then
   pass "the log: warnings on stderr and in the file, INFO in the file only"
@@ -108,7 +111,7 @@ fi
 dir="$work/tour"; mkdir -p "$dir" && cd "$dir"
 awk '/^## A tour of the shell/ { tour = 1 } tour && /^```/ { if (++fences == 2) exit } tour && sub(/^g! /, "")' \
   "$app/../README.md" >tour.txt
-status=0; timeout 300 "$launcher" <tour.txt >out.txt 2>err.txt || status=$?
+status=0; timeout 300 "${darkroom[@]}" <tour.txt >out.txt 2>err.txt || status=$?
 if [ "$status" != 0 ] || grep -E 'Exception|Cannot coerce|WARNING|^\s+at ' out.txt err.txt; then
   fail "the README tour: status $status"; cat out.txt err.txt >&2
 elif [ ! -s photo.jpg ]; then
@@ -119,7 +122,7 @@ fi
 
 # --help on every command of Darkroom's scopes prints its usage; an unknown option or command gets one line
 dir="$work/help"; mkdir -p "$dir" && cd "$dir"
-printf 'help\nexit 0\n' | timeout 120 "$launcher" >overview.txt 2>&1 || true
+printf 'help\nexit 0\n' | timeout 120 "${darkroom[@]}" >overview.txt 2>&1 || true
 # the overview's lines "  <scope>  <command>, <command>, ..." between its heading and "Other scopes"
 commands=$(sed -n "/^.*Darkroom's commands/,/^Other scopes/p" overview.txt | grep -E '^  [a-z]' |
   awk '{ scope = $1; $1 = ""; n = split($0, names, /, */); for (i = 1; i <= n; i++) { gsub(/ /, "", names[i]); if (names[i] != "") print scope ":" names[i] } }')
@@ -128,7 +131,7 @@ if [ "$(printf '%s\n' "$commands" | grep -c .)" -lt 15 ]; then
 else
   { for command in $commands; do echo "$command --help"; done
     echo 'camera:capture --bogus'; echo 'media:list --quality'; echo 'camera:nope'; echo 'nosuchcommand 1'; echo 'exit 0'; } >input.txt
-  status=0; timeout 300 "$launcher" <input.txt >out.txt 2>err.txt || status=$?
+  status=0; timeout 300 "${darkroom[@]}" <input.txt >out.txt 2>err.txt || status=$?
   missing=$(for command in $commands; do grep -qE "^(g! )*usage: $command( |\$)" out.txt || echo "$command"; done)
   if [ "$status" != 0 ] || [ -n "$missing" ]; then
     fail "--help: status $status, no usage from: $missing"
@@ -146,11 +149,18 @@ fi
 
 # A Java that is too old
 if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then
-  status=0; message=$(JAVA_HOME=$old_java "$launcher" 2>&1 </dev/null) || status=$?
+  status=0; message=$(JAVA_HOME=$old_java "${darkroom[@]}" 2>&1 </dev/null) || status=$?
   if [ "$status" != 0 ] && [ "$(printf '%s\n' "$message" | wc -l)" = 1 ] && [[ $message == *"Java 25"* ]]; then
     pass "an older Java: '$message', status $status"
   else
     fail "an older Java ($old_java): status $status, output: $message"
+  fi
+  # the jar on its own, as `java -jar` with that Java
+  status=0; message=$("$old_java/bin/java" -jar "$app/target/darkroom.jar" 2>&1 </dev/null) || status=$?
+  if [ "$status" = 1 ] && [ "$(printf '%s\n' "$message" | wc -l)" = 1 ] && [[ $message == *"needs Java 25"* ]]; then
+    pass "an older Java running the jar directly: '$message', status $status"
+  else
+    fail "an older Java running the jar directly ($old_java): status $status, output: $message"
   fi
 else
   echo "skipped: no Java older than 25 installed"
