@@ -7,6 +7,7 @@
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
 # - --help on every command of Darkroom's scopes prints its usage, and an unknown option or command one line;
+# - bin/darkroom --fail-fast stops a script at its first failing command with status 1;
 # - a Java older than 25 gets one line and a non-zero status, through bin/darkroom and running the jar directly
 #   (skipped when no such Java is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
@@ -146,6 +147,23 @@ else
     pass "help: --help on $(printf '%s\n' "$commands" | grep -c .) commands prints each usage; an unknown option or command, one line"
   fi
 fi
+
+# --fail-fast: a script stops at its first failing command, with status 1; without it the script reads on
+for script in 'camera:capture -s 640x480 -c nope' 'camera:nope'; do
+  dir="$work/fail-fast-${script%% *}"; mkdir -p "$dir" && cd "$dir"
+  status=0; printf '%s\n' "$script" 'camera:list' | timeout 120 "$launcher" --fail-fast -Dorg.osgi.service.http.port=0 \
+    >out.txt 2>err.txt || status=$?
+  plain=0; printf '%s\n' "$script" 'camera:list' | timeout 120 "${darkroom[@]}" >plain.txt 2>&1 || plain=$?
+  if [ "$status" != 1 ] || grep -q 'sim-back' out.txt || ! grep -q "no camera 'nope'\|no command 'camera:nope'" out.txt; then
+    fail "--fail-fast on '$script': status $status, output: $(cat out.txt)"
+  elif [ "$plain" != 0 ] || ! grep -q 'sim-back' plain.txt; then
+    fail "without --fail-fast, '$script' then camera:list: status $plain, output: $(cat plain.txt)"
+  elif grep -E 'Exception|[a-z]+\.[a-z]+\.[A-Z][A-Za-z]+|^\s+at ' out.txt err.txt; then
+    fail "--fail-fast on '$script': a Java class name or a stack trace"
+  else
+    pass "--fail-fast: '$script' fails, camera:list does not run, status 1; without it the script reads on, status 0"
+  fi
+done
 
 # A Java that is too old
 if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then

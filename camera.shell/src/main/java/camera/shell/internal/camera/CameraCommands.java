@@ -161,7 +161,7 @@ public final class CameraCommands {
 	@UsageOverload
 	@Descriptor("shows how to call camera:profiles")
 	public void profiles() {
-		System.err.println("usage: camera:profiles [--no-format] <camera>");
+		CommandGuard.report(System.err, "usage: camera:profiles [--no-format] <camera>");
 	}
 
 	@UsageOverload

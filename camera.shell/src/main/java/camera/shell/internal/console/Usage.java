@@ -26,7 +26,7 @@ public record Usage(String command, String usage, Set<String> valueOptions, Set<
 		if (List.of(arguments).contains(HELP)) {
 			System.out.println("usage: " + usage);
 		} else {
-			System.err.println(explain(arguments));
+			CommandGuard.report(System.err, explain(arguments));
 		}
 	}
 

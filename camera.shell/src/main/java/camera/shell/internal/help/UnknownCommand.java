@@ -1,5 +1,7 @@
 package camera.shell.internal.help;
 
+import camera.shell.internal.console.CommandGuard;
+
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +17,6 @@ public final class UnknownCommand {
 	@Descriptor("says in one line that a command does not exist")
 	public void _default(CommandSession session, @Descriptor("the command's name") String name,
 			@Descriptor("its arguments") Object... arguments) {
-		System.err.println(HelpText.noSuchCommand(name, ShellHelp.catalog(session)));
+		CommandGuard.report(System.err, HelpText.noSuchCommand(name, ShellHelp.catalog(session)));
 	}
 }

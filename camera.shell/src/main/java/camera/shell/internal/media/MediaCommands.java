@@ -112,7 +112,7 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:info")
 	public void info() {
-		System.err.println("usage: media:info <uri>");
+		CommandGuard.report(System.err, "usage: media:info <uri>");
 	}
 
 	@UsageOverload
@@ -146,7 +146,7 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:trash")
 	public void trash() {
-		System.err.println("usage: media:trash <uri>");
+		CommandGuard.report(System.err, "usage: media:trash <uri>");
 	}
 
 	@UsageOverload
@@ -180,7 +180,7 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:restore")
 	public void restore() {
-		System.err.println("usage: media:restore <uri>");
+		CommandGuard.report(System.err, "usage: media:restore <uri>");
 	}
 
 	@UsageOverload
@@ -210,7 +210,7 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:delete")
 	public void delete() {
-		System.err.println("usage: media:delete <uri>");
+		CommandGuard.report(System.err, "usage: media:delete <uri>");
 	}
 
 	@UsageOverload
@@ -253,7 +253,7 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export() {
-		System.err.println("usage: media:export <uri> <file>");
+		CommandGuard.report(System.err, "usage: media:export <uri> <file>");
 	}
 
 	@UsageOverload
