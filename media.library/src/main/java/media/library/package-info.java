@@ -11,7 +11,7 @@
  * and display names ({@link media.library.DisplayNames}), and where the data directory is
  * ({@link media.library.DataDirectory}).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package media.library;
 

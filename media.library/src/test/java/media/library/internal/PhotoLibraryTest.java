@@ -66,7 +66,16 @@ class PhotoLibraryTest {
 	}
 
 	private static PhotoProxy proxy(String jobId, byte[] image) {
+		return proxy(jobId, image, MediaQuality.FAST);
+	}
+
+	private static PhotoProxy proxy(String jobId, byte[] image, MediaQuality quality) {
 		return new PhotoProxy() {
+			@Override
+			public MediaQuality quality() {
+				return quality;
+			}
+
 			@Override
 			public String photoId() {
 				return jobId;
@@ -183,6 +192,19 @@ class PhotoLibraryTest {
 			assertThat(saved.quality()).isEqualTo(MediaQuality.FAST);
 			assertThat(saved.deferredJobId()).isEqualTo("job-proxy");
 			assertThat(TestImages.isFast(fixture.fileOf(saved))).isTrue();
+			assertThat(library.getAssets(AssetQuery.all())).extracting(PhotoAsset::id).containsExactly(saved.id());
+		}
+
+		@Test
+		void aFullProxyMakesAListedFinalAssetWithoutAJob() throws Exception {
+			PhotoAsset asset = library.createAsset(PhotoType.IMAGE, "jpg");
+
+			PhotoAsset saved = library.applyChanges(new MediaAssetChangeRequest(asset)
+				.addResource(ResourceType.PHOTO_PROXY, proxy("developed-at-once", TestImages.full(), MediaQuality.FULL)));
+
+			assertThat(saved.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(saved.deferredJobId()).isNull();
+			assertThat(TestImages.isFull(fixture.fileOf(saved))).isTrue();
 			assertThat(library.getAssets(AssetQuery.all())).extracting(PhotoAsset::id).containsExactly(saved.id());
 		}
 

@@ -59,7 +59,8 @@ final class CapturePipeline {
 		deliveries.put(PhotoDelivery.SINGLE_PHASE, new SinglePhaseDelivery(settings, services, development,
 				this::stopping));
 		deliveries.put(PhotoDelivery.DEFERRED_ASSET, new AssetDelivery(services, fullAsset, log));
-		deliveries.put(PhotoDelivery.DEFERRED_PROXY, new ProxyDelivery(fullAsset, log));
+		deliveries.put(PhotoDelivery.DEFERRED_PROXY,
+				new ProxyDelivery(new FullProxyDelivery(settings, services, development, this::stopping), log));
 	}
 
 	/**

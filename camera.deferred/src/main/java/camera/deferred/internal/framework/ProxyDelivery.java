@@ -4,11 +4,12 @@ import java.util.Optional;
 
 import org.osgi.service.log.Logger;
 
+import media.library.MediaQuality;
+
 /**
  * Deferred delivery for system apps: the burst is made durable by the engine first, then
  * {@code deferredPhotoProxyAvailable} hands over the job id, the first-phase JPEG and a thumbnail. Without room in
- * the spool the photo is developed inline and saved FULL in the library instead, delivered through
- * {@code photoAssetAvailable}, because a proxy without a job could never be completed.
+ * the spool the photo is developed inline and handed over the same way, as a proxy of FULL quality.
  */
 final class ProxyDelivery implements Delivery {
 	private final DurableHandOver handOver;
@@ -27,7 +28,7 @@ final class ProxyDelivery implements Delivery {
 		FastImage fast = FastImages.await(photo);
 		photo.capture()
 			.output()
-			.fireProxy(new CapturedPhotoProxy(jobId, fast.jpeg(), fast.image().width(), fast.image().height(),
+			.fireProxy(new CapturedPhotoProxy(jobId, MediaQuality.FAST, fast.jpeg(), fast.image().width(), fast.image().height(),
 					fast.thumbnail()));
 	}
 }

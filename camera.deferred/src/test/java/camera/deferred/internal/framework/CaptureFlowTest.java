@@ -321,6 +321,7 @@ class CaptureFlowTest {
 
 			assertThat(events.proxies.get(0)).satisfies(proxy -> {
 				assertThat(proxy.photoId()).isEqualTo("job-1");
+				assertThat(proxy.quality()).isEqualTo(MediaQuality.FAST);
 				assertThat(proxy.imageData()).startsWith((byte) 0xff, (byte) 0xd8);
 				assertThat(proxy.getThumbnail().jpeg()).isNotEmpty();
 			});
@@ -501,7 +502,7 @@ class CaptureFlowTest {
 		}
 
 		@Test
-		void anEngineGoneAfterCommitSavesTheProxyPhotoFullInTheLibrary() {
+		void anEngineGoneAfterCommitHandsOverAFullProxy() {
 			rig.addCamera("sim-back", true);
 			Rig.Setup setup = rig.configure("sim-back");
 			setup.output().deferImageDelivery(DeferredDeliveryImageType.PHOTO);
@@ -511,9 +512,32 @@ class CaptureFlowTest {
 
 			int id = setup.output().capture();
 
-			assertThat(events.next(5)).containsExactly("start " + id, "shutter " + id, "asset null",
-					"end " + id + " frames 3", "ready");
-			assertThat(rig.calls).containsExactly("createAsset", "applyChanges");
+			assertThat(events.next(5)).hasSize(5).contains("start " + id, "shutter " + id, "end " + id + " frames 3");
+			assertThat(events.proxies).singleElement()
+				.satisfies(proxy -> assertThat(proxy.quality()).isEqualTo(MediaQuality.FULL));
+			assertThat(rig.calls).doesNotContain("createAsset", "applyChanges");
+		}
+
+		@Test
+		void aFullSpoolHandsOverAFullProxyWithItsFinalImageAndAThumbnail() {
+			rig.addCamera("sim-back", true);
+			rig.engine.spoolFull = true;
+			Rig.Setup setup = rig.configure("sim-back");
+			setup.output().deferImageDelivery(DeferredDeliveryImageType.PHOTO);
+			EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+			setup.commitAndStart();
+
+			int id = setup.output().capture();
+
+			assertThat(events.next(5)).hasSize(5).contains("start " + id, "shutter " + id, "end " + id + " frames 3")
+				.noneMatch(event -> event.startsWith("asset"));
+			assertThat(rig.calls).containsExactly("accept refused");
+			assertThat(events.proxies).singleElement().satisfies(proxy -> {
+				assertThat(proxy.quality()).isEqualTo(MediaQuality.FULL);
+				assertThat(proxy.photoId()).isNotBlank().doesNotStartWith("job-");
+				assertThat(proxy.imageData()).startsWith((byte) 0xff, (byte) 0xd8);
+				assertThat(proxy.getThumbnail().jpeg()).isNotEmpty();
+			});
 		}
 	}
 

@@ -16,6 +16,7 @@ import camera.api.Profile;
 import camera.api.Registration;
 import camera.api.SceneMode;
 import media.library.PhotoAccessHelper;
+import media.library.MediaQuality;
 import media.library.PhotoAsset;
 
 /**
@@ -74,7 +75,8 @@ final class CaptureRun {
 				CaptureEvents.Arrived<P> arrived = events.nextPhoto(camera.cameraId());
 				PhotoAsset saved = delivery.save(library, arrived.photo());
 				each.accept(new CapturedPhoto(captureId, saved.uri(), saved.quality(),
-						TimeUnit.NANOSECONDS.toMillis(arrived.nanoTime() - start)));
+						TimeUnit.NANOSECONDS.toMillis(arrived.nanoTime() - start),
+						delivery.defers() && saved.quality() == MediaQuality.FULL));
 			}
 		} finally {
 			registrations.forEach(Registration::close);

@@ -8,12 +8,16 @@ import media.library.MediaQuality;
  * @param captureId    the id its capture events carried
  * @param assetUri     the URI of its asset in the media library
  * @param quality      the quality of the saved asset
- * @param phase1Millis from the capture call to the photo event, in milliseconds
+ * @param phase1Millis    from the capture call to the photo event, in milliseconds
+ * @param developedAtOnce whether a deferred flow delivered it developed already, because the platform had no room
+ *                        to defer it (its spool or disk was full): a photo all the same, with a note
  */
-record CapturedPhoto(int captureId, String assetUri, MediaQuality quality, long phase1Millis) {
+record CapturedPhoto(int captureId, String assetUri, MediaQuality quality, long phase1Millis,
+		boolean developedAtOnce) {
 
 	/** @return the line {@code camera:capture} prints for it */
 	String line() {
-		return "capture " + captureId + "  " + assetUri + "  " + quality + "  phase 1: " + phase1Millis + " ms";
+		String line = "capture " + captureId + "  " + assetUri + "  " + quality + "  phase 1: " + phase1Millis + " ms";
+		return developedAtOnce ? line + "  (developed at once: no room to defer it)" : line;
 	}
 }

@@ -15,6 +15,11 @@ import media.library.PhotoAsset;
  */
 interface PhotoDelivery<P> {
 
+	/** @return whether this flow defers development, so that a FULL photo from it was developed at once */
+	default boolean defers() {
+		return true;
+	}
+
 	/** Readies the output before {@code commitConfig}. */
 	default void prepare(PhotoOutput output) {
 	}

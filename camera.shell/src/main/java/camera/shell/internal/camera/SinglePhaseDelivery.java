@@ -19,6 +19,11 @@ import media.library.ResourceType;
 final class SinglePhaseDelivery implements PhotoDelivery<Photo> {
 
 	@Override
+	public boolean defers() {
+		return false;
+	}
+
+	@Override
 	public Registration listen(PhotoOutput output, Consumer<Photo> photos) {
 		return output.onPhotoAvailable(photos);
 	}

@@ -40,6 +40,7 @@ class CaptureRunTest {
 			capture(new DeferredAssetDelivery(), 3);
 			assertThat(photos).extracting(CapturedPhoto::captureId).containsExactly(1, 2, 3);
 			assertThat(photos).extracting(CapturedPhoto::quality).containsOnly(MediaQuality.FAST);
+			assertThat(photos).extracting(CapturedPhoto::developedAtOnce).containsOnly(false);
 			assertThat(library.applied).extracting(MediaAssetChangeRequest::savedAs)
 				.allSatisfy(saved -> assertThat(saved).contains(ImageFileType.JPEG));
 		}
@@ -57,7 +58,10 @@ class CaptureRunTest {
 	@Test
 	void savesTheSinglePhasePhotoAsAFullImageResource() throws InterruptedException {
 		capture(new SinglePhaseDelivery(), 1);
-		assertThat(photos).singleElement().extracting(CapturedPhoto::quality).isEqualTo(MediaQuality.FULL);
+		assertThat(photos).singleElement().satisfies(photo -> {
+			assertThat(photo.quality()).isEqualTo(MediaQuality.FULL);
+			assertThat(photo.developedAtOnce()).isFalse();
+		});
 		assertThat(library.applied).singleElement()
 			.satisfies(request -> assertThat(request.imageBytes()).hasValueSatisfying(
 					bytes -> assertThat(bytes).containsExactly(1, 2, 3)));
@@ -103,7 +107,13 @@ class CaptureRunTest {
 
 	@Test
 	void printsCaptureIdUriQualityAndPhaseOneMillisecondsOnOneLine() {
-		assertThat(new CapturedPhoto(7, "file://media/Photo/3/a.jpg", MediaQuality.FAST, 42).line())
+		assertThat(new CapturedPhoto(7, "file://media/Photo/3/a.jpg", MediaQuality.FAST, 42, false).line())
 			.isEqualTo("capture 7  file://media/Photo/3/a.jpg  FAST  phase 1: 42 ms");
+	}
+
+	@Test
+	void notesAPhotoThatADeferredFlowDeliveredDevelopedAtOnce() {
+		assertThat(new CapturedPhoto(8, "file://media/Photo/4/b.jpg", MediaQuality.FULL, 310, true).line())
+			.isEqualTo("capture 8  file://media/Photo/4/b.jpg  FULL  phase 1: 310 ms  (developed at once: no room to defer it)");
 	}
 }

@@ -237,12 +237,17 @@ public final class AssetChanges {
 			throw invalid("the photo proxy has no image size");
 		}
 		JpegImages.probe(data);
+		SavedImage image = new SavedImage(proxy.width(), proxy.height(), data.length);
+		Instant dateTaken = ExifDateTaken.of(data).orElse(null);
+		if (proxy.quality() == MediaQuality.FULL) {
+			images.writeFirst(row, data);
+			return recordImage(row, image, MediaQuality.FULL, null, dateTaken);
+		}
 		store.findByJob(jobId).ifPresent(other -> {
 			throw unsupported("deferred job " + jobId + " already belongs to asset " + other.uri());
 		});
 		images.writeFirst(row, data);
-		return recordImage(row, new SavedImage(proxy.width(), proxy.height(), data.length), MediaQuality.FAST, jobId,
-				ExifDateTaken.of(data).orElse(null));
+		return recordImage(row, image, MediaQuality.FAST, jobId, dateTaken);
 	}
 
 	/**
