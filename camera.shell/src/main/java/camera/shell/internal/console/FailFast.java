@@ -4,7 +4,9 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,12 +22,15 @@ public final class FailFast implements CommandSessionListener {
 	/** The framework property that turns it on. */
 	public static final String PROPERTY = "darkroom.shell.failFast";
 	static final int EXIT_STATUS = 1;
+	private static final long STOP_WAIT_MILLIS = 30_000;
 
 	private final boolean on;
+	private final Framework framework;
 
 	@Activate
 	public FailFast(BundleContext context) {
 		this.on = isOn(context);
+		this.framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
 	}
 
 	/** @return whether scripted runs stop at their first failure, as the framework this class runs in says */
@@ -44,12 +49,17 @@ public final class FailFast implements CommandSessionListener {
 
 	@Override
 	public void afterExecute(CommandSession session, CharSequence command, Exception failure) {
-		if (on) {
-			try {
-				session.execute("exit " + EXIT_STATUS);
-			} catch (Exception e) {
-				// without an exit command (another shell) the failure still shows as the last line
-			}
+		if (!on) {
+			return;
+		}
+		try {
+			session.execute("exit " + EXIT_STATUS);
+			// exit only begins the stop: the shell must read no further line of the script meanwhile
+			framework.waitForStop(STOP_WAIT_MILLIS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt(); // the framework stopping the shell: it ends its read loop
+		} catch (Exception e) {
+			// without an exit command (another shell) the failure still shows as the last line
 		}
 	}
 
