@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the platform, runs camera:bench at 4000x3000 inside it on the simulated camera (timing model at zero,
-# high ISO), then the simulated sensor's frame benchmark and the media library's benchmark, and writes
+# high ISO), then the simulated sensor's frame benchmark, the gallery's badge latency in Chromium and the media
+# library's benchmark, and writes
 # BENCHMARKS.md at the repository root. Run it on a quiet machine: every number is wall time.
 #
 # Usage: bench/benchmarks.sh [--no-build] [-n CAPTURES] [--iso ISO]
@@ -113,6 +114,15 @@ pickup_command="java -cp <camera.deferred test classpath> camera.deferred.intern
 echo "running the spool's write benchmark ..." >&2
 spool_command="java -cp <camera.deferred test classpath> camera.deferred.internal.jobs.SpoolWriteBenchmark <data directory> 15"
 "$java" -cp "$deferred_classpath" camera.deferred.internal.jobs.SpoolWriteBenchmark "$work/data" 15 > "$work/spool.out"
+
+echo "running the gallery's badge latency in Chromium (a 30-shot burst) ..." >&2
+badge_command="mvn -B -pl camera.itest -am verify -Dtest=camera.itest.web.BadgeLatencyIT -Dsurefire.failIfNoSpecifiedTests=false"
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+	$badge_command -q > "$work/badge.log" 2>&1 || { cat "$work/badge.log" >&2; exit 1; }
+	cp camera.itest/target/benchmarks/badge-latency.txt "$work/badge.out"
+else
+	echo "skipped: Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)" > "$work/badge.out"
+fi
 
 echo "running the media library's benchmark ..." >&2
 library_command="java -cp <media.library test classpath> media.library.internal.bench.LibraryBenchmark 100 4000 3000 <temp dir>"
@@ -258,6 +268,21 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo
 	echo '```'
 	sed "s|$work|<temp dir>|g" "$work/library.out"
+	echo '```'
+	echo
+	echo "## Web gallery: FULL in the library to the badge in the browser"
+	echo
+	echo "A 30-shot 640x480 burst with the gallery open in headless Chromium, the engine paused during the burst and then"
+	echo "drained; per photo, the time from its FULL image committed in the library (the asset's \`dateModified\`) to the"
+	echo "moment its badge showed FULL in the page (\`Date.now()\` in a MutationObserver), without a reload. Both clocks are"
+	echo "this machine's; milliseconds. The test (\`BadgeLatencyIT\` in camera.itest) asserts that every badge turns, never a time."
+	echo
+	echo '```'
+	echo "$badge_command"
+	echo '```'
+	echo
+	echo '```'
+	cat "$work/badge.out"
 	echo '```'
 	if [ -f "$root/bench/READING.md" ]; then
 		echo

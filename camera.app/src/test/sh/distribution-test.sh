@@ -6,16 +6,21 @@
 # - a normal start prints no WARNING line and no stack trace, and the platform's log is in data/log, its
 #   warnings also on stderr;
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
+# - the console shows the gallery's address at start-up, and the gallery listens where the framework property or
+#   the shipped configuration of the HTTP server (conf/org.apache.felix.http.config) says;
+# - a Java older than 25 gets one line and a non-zero status, through bin/darkroom and running the jar directly
+#   (skipped when no such Java is installed);
+# - a second process on the same data directory refuses to start with one line, status 1, and the first runs on;
+# - the framework's storage and unpacked libraries stay in data/run/<pid>, removed at the next start after a kill -9;
+#   no shell history is written into the home directory;
+# - `update` of a HAL bundle by name reads it again from the jar; a bad URL gets one line;
+# - the reliability trials (reliability-trials.sh, shortened) lose no photo;
 # - --help on every command of Darkroom's scopes prints its usage, and an unknown option or command one line;
 # - bin/darkroom --fail-fast stops a script at its first failing command with status 1;
-# - a Java older than 25 gets one line and a non-zero status, through bin/darkroom and running the jar directly
-#   (skipped when no such Java is installed).
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
 launcher="$app/bin/darkroom"
-# Any free port for the web gallery: another Darkroom on this machine may hold 8080.
-darkroom=("$launcher" -Dorg.osgi.service.http.port=0)
 # A Java older than 25 for the launcher's check: OLD_JAVA_HOME, else the first one installed on the machine.
 jdk_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 old_java=${OLD_JAVA_HOME:-}
@@ -25,6 +30,10 @@ if [ -z "$old_java" ]; then
     if [ -n "$major" ] && [ "${major%%.*}" -lt 25 ] 2>/dev/null; then old_java=$candidate; break; fi
   done
 fi
+# The gallery's port: a free one, so that a platform already running on this machine does not fail the test
+http_port=18080
+while (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; do http_port=$((18080 + RANDOM % 10000)); done
+darkroom=("$launcher" "-Dorg.osgi.service.http.port=$http_port")
 failures=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -88,6 +97,98 @@ kill -TERM "$pid"
 status=0; wait "$pid" || status=$?
 exec 3>&-
 check sigterm 0 "$status" "$dir"
+
+# One process per data directory: a second one refuses with one line while the first runs on; the shell keeps no
+# history file in the home directory
+dir="$work/two-processes"; mkdir -p "$dir/home" && cd "$dir"
+mkfifo input
+HOME="$dir/home" "${darkroom[@]}" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+status=0; printf 'exit\n' | HOME="$dir/home" timeout 120 "${darkroom[@]}" >second-out.txt 2>second-err.txt || status=$?
+if [ "$status" = 1 ] && [ "$(wc -l <second-err.txt)" = 1 ] && [ ! -s second-out.txt ] &&
+  grep -q "^darkroom: the data directory .* is in use by another process (pid $pid)" second-err.txt; then
+  pass "a second process on the data directory: status 1, '$(cat second-err.txt)'"
+else
+  fail "a second process on the data directory: status $status, stdout $(wc -l <second-out.txt) lines, stderr: $(cat second-err.txt)"
+fi
+printf 'camera:capture -s 640x480\nexit\n' >&3
+status=0; wait "$pid" || status=$?
+exec 3>&-
+if [ "$status" = 0 ] && [ "$(grep -c FAST out.txt)" = 2 ]; then
+  pass "the first process ran on: status 0, two photos"
+else
+  fail "the first process after the refused second: status $status: $(cat out.txt err.txt)"
+fi
+if [ -e "$dir/home/.gogo.history" ]; then fail "the shell wrote its history into the home directory"; fi
+
+# The framework's storage and unpacked native libraries live in data/run/<pid>; a kill -9 leaves them, the next start
+# removes them
+dir="$work/run-files"; mkdir -p "$dir" && cd "$dir"
+mkfifo input
+"${darkroom[@]}" <input >out.txt 2>err.txt &
+pid=$!
+exec 3>input
+printf 'camera:capture -s 640x480\n' >&3
+for _ in $(seq 1 600); do grep -q FAST out.txt 2>/dev/null && break; sleep 0.1; done
+kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
+exec 3>&-
+if [ -d "data/run/$pid/framework" ] && [ -n "$(ls "data/run/$pid/tmp")" ]; then
+  printf 'exit\n' | timeout 120 "${darkroom[@]}" >next-out.txt 2>next-err.txt || true
+  if [ -e "data/run/$pid" ]; then fail "the next start left data/run/$pid of the killed process"
+  else pass "the files of a killed process: in data/run/$pid, removed by the next start"; fi
+else
+  fail "the killed process had no framework storage or unpacked files in data/run/$pid: $(ls -R data/run 2>&1 | head -5)"
+fi
+
+# A HAL bundle updated by name from the jar it came in, and an update from a bad URL refused in one line
+dir="$work/update"; mkdir -p "$dir" && cd "$dir"
+status=0
+printf 'update camera.hal.sim\ncamera:list\nupdate camera.hal.sim no-such-place\nexit\n' |
+  timeout 120 "${darkroom[@]}" >out.txt 2>err.txt || status=$?
+if [ "$status" = 0 ] && grep -q 'updated camera.hal.sim from jar/' out.txt && grep -q 'sim-back' out.txt &&
+  grep -qx 'g! cannot update camera.hal.sim from no-such-place: not a URL (e.g. file:/path/to/bundle.jar)' out.txt &&
+  ! grep -E 'Exception|^\s+at ' out.txt err.txt; then
+  pass "update of a HAL bundle by name: the camera is back, a bad URL gets one line"
+else
+  fail "update of a HAL bundle by name: status $status: $(cat out.txt err.txt)"
+fi
+
+# The gallery's address on the console at start-up, before the first prompt
+if grep -qE '^Web gallery: http://127\.0\.0\.1:[0-9]+/$' "$work/exit/out.txt" &&
+  [ "$(grep -n '^Web gallery:' "$work/exit/out.txt" | cut -d: -f1)" -lt "$(grep -n 'Welcome to Apache Felix Gogo' "$work/exit/out.txt" | cut -d: -f1)" ]; then
+  pass "the gallery's address: '$(grep '^Web gallery:' "$work/exit/out.txt")' before the shell's banner"
+else
+  fail "the gallery's address: no 'Web gallery: http://127.0.0.1:<port>/' line before the shell's banner in $(cat "$work/exit/out.txt")"
+fi
+
+# Where the gallery listens: the framework property, and the server's own configuration in conf/, which wins
+# web NAME PORT ARGS...: starts the platform with ARGS, waits for its 'Web gallery:' line, asks the API, exits
+web() {
+  local name=$1 port=$2 dir="$work/$1" status=0; shift 2
+  mkdir -p "$dir" && cd "$dir" && mkfifo input
+  "$launcher" "$@" <input >out.txt 2>err.txt &
+  local pid=$!
+  exec 4>input
+  for _ in $(seq 1 600); do grep -q '^Web gallery:' out.txt 2>/dev/null && break; sleep 0.1; done
+  local answer=none
+  if command -v curl >/dev/null; then answer=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/cameras" || true); fi
+  printf 'exit 0\n' >&4
+  wait "$pid" || status=$?
+  exec 4>&-
+  if [ "$status" = 0 ] && grep -qx "Web gallery: http://127.0.0.1:$port/" out.txt && [[ $answer == 200 || $answer == none ]]; then
+    pass "$name: the gallery at port $port (API answered: $answer)"
+  else
+    fail "$name: status $status, API answered $answer, output: $(cat out.txt err.txt)"
+  fi
+}
+port=$((http_port + 1))
+web web-property "$port" -Dorg.osgi.service.http.port="$port"
+mkdir -p "$work/conf" && cp "$app/conf/"* "$work/conf/"
+sed -i "s|^#org.osgi.service.http.port=.*|org.osgi.service.http.port=\"$((port + 1))\"|" "$work/conf/org.apache.felix.http.config"
+web web-configuration "$((port + 1))" -Dfelix.fileinstall.dir="$work/conf" -Dorg.osgi.service.http.port="$port"
 
 # The platform's own log
 if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
@@ -182,6 +283,13 @@ if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then
   fi
 else
   echo "skipped: no Java older than 25 installed"
+fi
+
+# The reliability trials of RELIABILITY.md, shortened: kill -9 at random moments, HAL swaps under load, a full disk
+if KILLS=${KILLS:-5} SWAPS=${SWAPS:-6} DISK_SHOTS=${DISK_SHOTS:-8} "$app/src/test/sh/reliability-trials.sh"; then
+  pass "the reliability trials: no photo lost"
+else
+  fail "the reliability trials lost a photo"
 fi
 
 if [ "$failures" != 0 ]; then echo "distribution test: $failures failed" >&2; exit 1; fi

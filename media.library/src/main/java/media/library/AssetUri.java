@@ -56,8 +56,7 @@ public final class AssetUri {
 			throw invalid(uri, "it has no asset id followed by a name");
 		}
 		String idText = rest.substring(0, slash);
-		if (idText.length() > MAX_ID_DIGITS || idText.startsWith("0")
-				|| !idText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (!isId(idText)) {
 			throw invalid(uri, "'" + printable(idText) + "' is not an asset id");
 		}
 		try {
@@ -66,6 +65,25 @@ public final class AssetUri {
 			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_URI,
 					"not an asset URI: '" + printable(uri) + "': " + printable(e.getMessage()), e);
 		}
+	}
+
+	/**
+	 * Parses an asset id as it stands in a URI, alone (e.g. where a client addresses an asset by its id):
+	 * a decimal number without sign or leading zero, at most 18 digits.
+	 *
+	 * @param text the text, may be {@code null}
+	 * @return the id, positive
+	 * @throws MediaLibraryException INVALID_URI for anything else; the message is one line,
+	 *                               {@code '<text>' is not an asset id: ...}, with control characters replaced
+	 *                               by {@code ?}
+	 * @since 1.3
+	 */
+	public static long parseId(String text) {
+		if (text == null || !isId(text)) {
+			throw new MediaLibraryException(MediaLibraryErrorCode.INVALID_URI, "'" + printable(text)
+					+ "' is not an asset id: ids are whole numbers from 1, without sign or leading zero");
+		}
+		return Long.parseLong(text);
 	}
 
 	/** @return the asset id, positive */
@@ -92,6 +110,11 @@ public final class AssetUri {
 	@Override
 	public int hashCode() {
 		return Objects.hash(id, displayName);
+	}
+
+	private static boolean isId(String text) {
+		return !text.isEmpty() && text.length() <= MAX_ID_DIGITS && !text.startsWith("0")
+				&& text.chars().allMatch(c -> c >= '0' && c <= '9');
 	}
 
 	private static MediaLibraryException invalid(String uri, String why) {

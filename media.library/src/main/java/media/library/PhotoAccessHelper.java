@@ -35,6 +35,16 @@ public interface PhotoAccessHelper {
 	 */
 	Optional<PhotoAsset> getAsset(String uri);
 
+	/**
+	 * Finds an asset by its id alone, as a client does that knows only the id ({@link AssetUri#parseId} reads
+	 * one from text).
+	 *
+	 * @return the current state of the asset with that id, if it exists (trashed and pending assets too); empty
+	 *         for an id no asset has, zero and negative ones included
+	 * @since 1.3
+	 */
+	Optional<PhotoAsset> getAssetById(long id);
+
 	/** @return the assets matching the query; never pending ones */
 	List<PhotoAsset> getAssets(AssetQuery query);
 

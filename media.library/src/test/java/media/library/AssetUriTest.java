@@ -107,4 +107,29 @@ class AssetUriTest {
 				.isEqualTo(MediaLibraryErrorCode.INVALID_DISPLAY_NAME);
 		}
 	}
+
+	@Nested
+	class IdParsing {
+		@Test
+		void anIdAloneParsesAsTheIdOfItsUri() {
+			assertThat(AssetUri.parseId("12")).isEqualTo(AssetUri.parse("file://media/Photo/12/a.jpg").id());
+			assertThat(AssetUri.parseId("123456789012345678")).isEqualTo(123456789012345678L);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "", "0", "012", "-1", "+1", "x", "1.5", " 1", "1 ", "1/a.jpg", "..",
+				"1234567890123456789", "99999999999999999999", "1\u0000" })
+		void anythingElseIsRefusedInOnePrintableLine(String text) {
+			assertThatThrownBy(() -> AssetUri.parseId(text)).extracting(AssetUriTest::codeOf)
+				.isEqualTo(MediaLibraryErrorCode.INVALID_URI);
+			assertThatThrownBy(() -> AssetUri.parseId(text)).hasMessageContaining("is not an asset id")
+				.hasMessageNotContaining("\u0000");
+		}
+
+		@Test
+		void aNullIdIsRefused() {
+			assertThatThrownBy(() -> AssetUri.parseId(null)).extracting(AssetUriTest::codeOf)
+				.isEqualTo(MediaLibraryErrorCode.INVALID_URI);
+		}
+	}
 }

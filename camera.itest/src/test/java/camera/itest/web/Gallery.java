@@ -30,7 +30,8 @@ import com.google.gson.JsonParser;
  */
 final class Gallery {
 	static final Duration WAIT = Duration.ofSeconds(60);
-	private static final String[] SERVLETS = { "camera.web.api", "camera.web.events", "camera.web.gallery" };
+	private static final String[] SERVLETS = { "camera.web.api", "camera.web.events", "camera.web.gallery",
+			"camera.web.session" };
 
 	final String base;
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -63,7 +64,7 @@ final class Gallery {
 	}
 
 	/**
-	 * Waits until the HTTP runtime serves the gallery's three servlets in its context: the runtime changes its
+	 * Waits until the HTTP runtime serves the gallery's servlets in its context: the runtime changes its
 	 * {@code service.changecount} whenever its DTO does, so each change is checked as it comes.
 	 */
 	static Gallery await(BundleContext context) throws InterruptedException {

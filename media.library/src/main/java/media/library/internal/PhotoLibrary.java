@@ -241,6 +241,11 @@ public final class PhotoLibrary implements PhotoAccessHelper, MediaAssetManager,
 	}
 
 	@Override
+	public Optional<PhotoAsset> getAssetById(long id) {
+		return changes.get(id);
+	}
+
+	@Override
 	public List<PhotoAsset> getAssets(AssetQuery query) {
 		return changes.list(query);
 	}

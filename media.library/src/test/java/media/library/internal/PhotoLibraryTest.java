@@ -155,6 +155,26 @@ class PhotoLibraryTest {
 		}
 
 		@Test
+		void getAssetByIdFindsAnAssetByItsIdAloneTrashedOnesToo() {
+			PhotoAsset asset = library.createAsset("d.jpg");
+			PhotoAsset trashed = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("e.jpg"))
+				.addResource(ResourceType.IMAGE_RESOURCE, TestImages.full()));
+			library.trash(List.of(trashed));
+
+			assertThat(library.getAssetById(asset.id())).map(PhotoAsset::uri).contains(asset.uri());
+			assertThat(library.getAssetById(trashed.id())).map(PhotoAsset::trashed).contains(true);
+		}
+
+		@Test
+		void getAssetByIdFindsNothingForAnIdNoAssetHas() {
+			PhotoAsset asset = library.createAsset("f.jpg");
+
+			assertThat(library.getAssetById(asset.id() + 1000)).isEmpty();
+			assertThat(library.getAssetById(0)).isEmpty();
+			assertThat(library.getAssetById(-1)).isEmpty();
+		}
+
+		@Test
 		void listingsFilterByQualityAndPage() {
 			PhotoAsset full = library.applyChanges(new MediaAssetChangeRequest(library.createAsset("full.jpg"))
 				.addResource(ResourceType.IMAGE_RESOURCE, TestImages.full()));

@@ -80,6 +80,9 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 
 		@AttributeDefinition(min = "0", description = "Milliseconds of the first wait for an asset the camera has not created yet; it doubles up to a minute.")
 		long assetWaitMillis() default 200;
+
+		@AttributeDefinition(min = "0", description = "Megabytes of the data directory's file system that raw frames never take, so that the library's photos always have room; a burst that would take them is developed inline.")
+		long spoolLeavesFreeMegabytes() default 64;
 	}
 
 	private final List<Condition> conditions = new CopyOnWriteArrayList<>();
@@ -163,6 +166,7 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 		atLeast(problems, "orphanGraceMinutes", config.orphanGraceMinutes(), 0);
 		atLeast(problems, "recheckMillis", config.recheckMillis(), 10);
 		atLeast(problems, "assetWaitMillis", config.assetWaitMillis(), 0);
+		atLeast(problems, "spoolLeavesFreeMegabytes", config.spoolLeavesFreeMegabytes(), 0);
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", problems));
 		}
@@ -171,7 +175,8 @@ public class DeferredEngineComponent implements DeferredEngine, DeferredProcessi
 				Duration.ofSeconds(config.jobTimeoutSeconds()), config.maxAttempts(), config.maxInterruptedAttempts(),
 				Duration.ofMillis(config.retryDelayMillis()), Duration.ofMinutes(config.overdueMinutes()),
 				Duration.ofMinutes(config.orphanGraceMinutes()), Duration.ofMillis(config.recheckMillis()),
-				Duration.ofMillis(config.assetWaitMillis()));
+				Duration.ofMillis(config.assetWaitMillis()),
+				Math.multiplyExact(config.spoolLeavesFreeMegabytes(), 1024L * 1024));
 	}
 
 	private static void atLeast(List<String> problems, String attribute, long value, long least) {

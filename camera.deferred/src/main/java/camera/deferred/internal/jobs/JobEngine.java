@@ -185,7 +185,8 @@ public final class JobEngine implements DeferredEngine, DeferredProcessing {
 			throw new SpoolFullException("the deferred engine is stopping");
 		}
 		try {
-			return new SpoolAdmission(table, clock, jobId, spool.begin(jobId), log);
+			return new SpoolAdmission(table, clock, jobId, spool.begin(jobId), spool::usableBytes,
+					table.settings().spoolFreeFloorBytes(), log);
 		} catch (IOException | RuntimeException e) {
 			table.countFallback();
 			log.warn("spool could not take job {}; the capture is developed inline: {}", jobId, e.toString());

@@ -46,8 +46,21 @@ final class JobRunner {
 		this.clock = clock;
 	}
 
-	/** Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to {@link JobOutcomes}. */
+	/**
+	 * Runs one attempt of a job the scheduler marked RUNNING, and hands its outcome to {@link JobOutcomes}. Never
+	 * throws: an unexpected failure is logged and the job runs again after the retry delay, so that its worker
+	 * thread lives on and the engine's count of workers stays true.
+	 */
 	void run(Job job) {
+		try {
+			attempt(job);
+		} catch (RuntimeException e) {
+			log.error("job {}: unexpected failure, running it again later", job.id(), e);
+			outcomes.requeue(job, clock.instant().plus(table.settings().retryDelay()));
+		}
+	}
+
+	private void attempt(Job job) {
 		CameraPhotoStore library = services.library().get();
 		PhotoDeveloper developer = services.developer().get();
 		JpegCodec codec = services.codec().get();

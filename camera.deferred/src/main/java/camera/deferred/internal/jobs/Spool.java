@@ -1,6 +1,7 @@
 package camera.deferred.internal.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,16 @@ final class Spool implements AutoCloseable {
 	private final ThreadPoolExecutor writers;
 	private FrameFileWriter frameWriter;
 
-	/** A spool that writes with direct I/O where its file system allows it. */
+	/** @return the bytes its file system has free for this process, or {@link Long#MAX_VALUE} when it cannot tell */
+	long usableBytes() {
+		try {
+			return Files.getFileStore(directory).getUsableSpace();
+		} catch (IOException e) {
+			return Long.MAX_VALUE; // the writes find out, and the capture falls back to inline development
+		}
+	}
+
+		/** A spool that writes with direct I/O where its file system allows it. */
 	Spool(Path directory) {
 		this(directory, null);
 	}
@@ -351,6 +361,8 @@ final class Spool implements AutoCloseable {
 				}
 			}
 			return total;
+		} catch (UncheckedIOException e) {
+			throw e.getCause(); // a file that went during the walk: an I/O failure like the others
 		}
 	}
 

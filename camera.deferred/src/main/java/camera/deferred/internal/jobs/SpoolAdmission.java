@@ -3,6 +3,7 @@ package camera.deferred.internal.jobs;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 import org.osgi.service.log.Logger;
 
@@ -20,16 +21,27 @@ final class SpoolAdmission implements BurstSpooling {
 	private final Clock clock;
 	private final String jobId;
 	private final Spool.BurstWriting writing;
+	private final LongSupplier usableBytes;
+	private final long freeFloorBytes;
 	private final Logger log;
+	private static final long MEGABYTE = 1024 * 1024;
+
 	private long reservedBytes;
 	private String refusal;
 	private boolean ended;
 
-	SpoolAdmission(JobTable table, Clock clock, String jobId, Spool.BurstWriting writing, Logger log) {
+	/**
+	 * @param usableBytes    how many bytes the spool's file system has free now
+	 * @param freeFloorBytes how many of them raw frames never take
+	 */
+	SpoolAdmission(JobTable table, Clock clock, String jobId, Spool.BurstWriting writing, LongSupplier usableBytes,
+			long freeFloorBytes, Logger log) {
 		this.table = table;
 		this.clock = clock;
 		this.jobId = jobId;
 		this.writing = writing;
+		this.usableBytes = usableBytes;
+		this.freeFloorBytes = freeFloorBytes;
 		this.log = log;
 	}
 
@@ -45,6 +57,12 @@ final class SpoolAdmission implements BurstSpooling {
 			return;
 		}
 		reservedBytes += bytes;
+		long usable = usableBytes.getAsLong();
+		if (usable - bytes < freeFloorBytes) {
+			refusal = "the disk has " + usable / MEGABYTE + " MB free; a frame of this burst would leave less than the "
+					+ freeFloorBytes / MEGABYTE + " MB the library's photos keep";
+			return;
+		}
 		writing.add(frame);
 	}
 

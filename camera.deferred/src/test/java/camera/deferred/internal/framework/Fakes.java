@@ -325,6 +325,11 @@ final class Fakes {
 		}
 
 		@Override
+		public Optional<PhotoAsset> getAssetById(long id) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public List<PhotoAsset> getAssets(AssetQuery query) {
 			return new ArrayList<>();
 		}

@@ -50,4 +50,11 @@ class EngineConfigurationTest {
 		assertThat(settings.retryDelay()).isZero();
 		assertThat(settings.recheckInterval()).isEqualTo(Duration.ofMillis(10));
 	}
+
+	@Test
+	void theSpoolLeavesSixtyFourMegabytesFreeByDefaultAndANegativeFloorIsRefused() {
+		assertThat(DeferredEngineComponent.settings(config(Map.of())).spoolFreeFloorBytes()).isEqualTo(64L << 20);
+		assertThatThrownBy(() -> DeferredEngineComponent.settings(config(Map.of("spoolLeavesFreeMegabytes", -1L))))
+			.hasMessage("spoolLeavesFreeMegabytes is -1, below its least value 0");
+	}
 }

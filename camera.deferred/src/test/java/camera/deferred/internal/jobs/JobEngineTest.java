@@ -86,6 +86,37 @@ class JobEngineTest {
 		}
 
 		@Test
+		void aBurstThatWouldTakeTheLibrarysFreeFloorIsRefusedWithTheReason() throws IOException {
+			fixture.health.holds = false;
+			long moreThanAnyDisk = Long.MAX_VALUE / 2;
+			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), moreThanAnyDisk);
+			fixture.start();
+
+			assertThatThrownBy(() -> WholeBursts.accept(fixture.engine, fixture.burst()))
+				.isInstanceOf(SpoolFullException.class)
+				.hasMessageContaining("MB free")
+				.hasMessageContaining("the library's photos keep");
+			assertThat(fixture.engine.stats().fallbacks()).isEqualTo(1);
+			assertThat(fixture.engine.stats().spoolBytes()).isZero();
+			assertThat(fixture.engine.jobs()).isEmpty();
+		}
+
+		@Test
+		void aBurstThatLeavesTheFreeFloorIsAccepted() throws IOException {
+			fixture.health.holds = false;
+			fixture.settings = new EngineSettings(1, 100 * EngineFixture.FRAME_BYTES, Duration.ofMinutes(5), 3, 5,
+					Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(20),
+					Duration.ofSeconds(1), 1);
+			fixture.start();
+
+			String jobId = WholeBursts.accept(fixture.engine, fixture.burst());
+
+			assertThat(fixture.spool().contains(jobId)).isTrue();
+		}
+
+		@Test
 		void framesAddedWhileTheCameraDeliversAreOnDiskBeforeTheCommit() throws Exception {
 			fixture.health.holds = false;
 			fixture.start();

@@ -35,6 +35,11 @@ final class FakeLibrary implements PhotoAccessHelper {
 	}
 
 	@Override
+	public Optional<PhotoAsset> getAssetById(long id) {
+		return Optional.empty();
+	}
+
+	@Override
 	public List<PhotoAsset> getAssets(AssetQuery query) {
 		return List.of();
 	}

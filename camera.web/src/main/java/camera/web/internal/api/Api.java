@@ -90,28 +90,30 @@ public final class Api {
 		if (path.size() == 1) {
 			return only(true, method, "GET", () -> assets.list(request));
 		}
-		if (path.size() == 2) {
-			throw new ApiError(WebErrorCode.NOT_FOUND,
-					"address an asset as /api/assets/<id>/<name>: the href of its listing");
-		}
 		String id = path.get(1);
-		String name = path.get(2);
-		if (path.size() == 3) {
+		List<String> rest = path.subList(2, path.size());
+		AssetAddress address = AssetAddress.byId(id);
+		if (!rest.isEmpty() && !AssetAddress.ACTIONS.contains(rest.getFirst())) {
+			address = new AssetAddress(id, rest.getFirst());
+			rest = rest.subList(1, rest.size());
+		}
+		AssetAddress asset = address;
+		if (rest.isEmpty()) {
 			return switch (method) {
-				case "GET" -> assets.details(id, name);
-				case "DELETE" -> assets.delete(id, name);
+				case "GET" -> assets.details(asset);
+				case "DELETE" -> assets.delete(asset);
 				default -> throw notAllowed(method, "GET, DELETE");
 			};
 		}
-		if (path.size() > 4) {
+		if (rest.size() > 1) {
 			throw notFound(request);
 		}
-		return switch (path.get(3)) {
-			case "image" -> only(true, method, "GET", () -> assets.image(id, name, request));
-			case "thumbnail" -> only(true, method, "GET", () -> assets.thumbnail(id, name, request));
-			case "request" -> only(true, method, "POST", () -> assets.requestHighQuality(id, name));
-			case "trash" -> only(true, method, "POST", () -> assets.trash(id, name));
-			case "restore" -> only(true, method, "POST", () -> assets.restore(id, name));
+		return switch (rest.getFirst()) {
+			case "image" -> only(true, method, "GET", () -> assets.image(asset, request));
+			case "thumbnail" -> only(true, method, "GET", () -> assets.thumbnail(asset, request));
+			case "request" -> only(true, method, "POST", () -> assets.requestHighQuality(asset));
+			case "trash" -> only(true, method, "POST", () -> assets.trash(asset));
+			case "restore" -> only(true, method, "POST", () -> assets.restore(asset));
 			default -> throw notFound(request);
 		};
 	}

@@ -1,8 +1,11 @@
 package camera.web.internal.api;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import camera.web.internal.json.Json;
 
@@ -41,6 +44,11 @@ public record ApiReply(int status, String contentType, byte[] body, Map<String, 
 		return new ApiReply(200, contentType, data, Map.of());
 	}
 
+	/** @return a 204 answer */
+	public static ApiReply noContent() {
+		return new ApiReply(204, JSON, new byte[0], Map.of());
+	}
+
 	/** @return a 304 answer */
 	public static ApiReply notModified() {
 		return new ApiReply(304, JSON, new byte[0], Map.of());
@@ -51,6 +59,17 @@ public record ApiReply(int status, String contentType, byte[] body, Map<String, 
 		Map<String, String> more = new LinkedHashMap<>(headers);
 		more.put(name, value);
 		return new ApiReply(status, contentType, body, more);
+	}
+
+	/** Writes this answer as the servlet's response. */
+	public void writeTo(HttpServletResponse response) throws IOException {
+		response.setStatus(status);
+		response.setContentType(contentType);
+		headers.forEach(response::setHeader);
+		if (body.length > 0) {
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+		}
 	}
 
 	/** @return the body as text (for JSON answers) */

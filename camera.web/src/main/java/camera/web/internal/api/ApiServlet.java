@@ -130,13 +130,7 @@ public final class ApiServlet extends HttpServlet implements PlatformServices {
 		} catch (ApiError e) {
 			reply = ApiReply.error(e);
 		}
-		response.setStatus(reply.status());
-		response.setContentType(reply.contentType());
-		reply.headers().forEach(response::setHeader);
-		if (reply.body().length > 0) {
-			response.setContentLength(reply.body().length);
-			response.getOutputStream().write(reply.body());
-		}
+		reply.writeTo(response);
 	}
 
 	/** Parses the query string itself: the servlet's parameters would also read a form body. */

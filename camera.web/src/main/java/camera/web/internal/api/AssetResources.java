@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,31 +57,31 @@ final class AssetResources {
 		return ApiReply.json(new Page(offset, limit, next, views));
 	}
 
-	ApiReply details(String id, String name) {
-		PhotoAsset asset = find(id, name);
+	ApiReply details(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
 		return ApiReply.json(AssetView.of(asset)
 			.withDetails(ExifSummary.read(currentImage(asset).data()).orElse(null), services.jobTimeline(asset.uri())));
 	}
 
-	ApiReply image(String id, String name, ApiRequest request) {
-		PhotoAsset asset = find(id, name);
+	ApiReply image(AssetAddress address, ApiRequest request) {
+		PhotoAsset asset = address.find(services.library());
 		Delivered delivered = currentImage(asset);
-		PhotoAsset now = services.library().getAsset(asset.uri()).orElse(asset);
+		PhotoAsset now = services.library().getAssetById(asset.id()).orElse(asset);
 		String etag = "\"" + asset.id() + "-" + delivered.quality().name().toLowerCase(java.util.Locale.ROOT) + "-"
 				+ delivered.data().length + "\"";
 		return cached(request, etag, now, () -> ApiReply.bytes(asset.mimeType(), delivered.data())
 			.withHeader("X-Asset-Quality", delivered.quality().name()));
 	}
 
-	ApiReply thumbnail(String id, String name, ApiRequest request) {
-		PhotoAsset asset = find(id, name);
+	ApiReply thumbnail(AssetAddress address, ApiRequest request) {
+		PhotoAsset asset = address.find(services.library());
 		String etag = "\"t" + AssetView.version(asset) + "\"";
 		return cached(request, etag, asset, () -> ApiReply.bytes("image/jpeg", services.library().getThumbnail(asset))
 			.withHeader("X-Asset-Quality", asset.quality().name()));
 	}
 
-	ApiReply requestHighQuality(String id, String name) {
-		PhotoAsset asset = find(id, name);
+	ApiReply requestHighQuality(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
 		String requestId = services.images().requestImageData(asset,
 				new RequestOptions(DeliveryMode.HIGH_QUALITY_MODE), new MediaAssetDataHandler<>() {
 					@Override
@@ -93,30 +92,26 @@ final class AssetResources {
 		return ApiReply.json(202, new Requested(requestId, AssetView.of(asset)));
 	}
 
-	ApiReply trash(String id, String name) {
-		PhotoAsset asset = find(id, name);
+	ApiReply trash(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
 		services.library().trash(List.of(asset));
 		return ApiReply.json(AssetView.of(reread(asset)));
 	}
 
-	ApiReply restore(String id, String name) {
-		PhotoAsset asset = find(id, name);
+	ApiReply restore(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
 		services.library().restore(List.of(asset));
 		return ApiReply.json(AssetView.of(reread(asset)));
 	}
 
-	ApiReply delete(String id, String name) {
-		PhotoAsset asset = find(id, name);
+	ApiReply delete(AssetAddress address) {
+		PhotoAsset asset = address.find(services.library());
 		services.library().deletePermanently(List.of(asset));
-		return new ApiReply(204, ApiReply.JSON, new byte[0], Map.of());
-	}
-
-	private PhotoAsset find(String id, String name) {
-		return AssetAddress.find(services.library(), id, name);
+		return ApiReply.noContent();
 	}
 
 	private PhotoAsset reread(PhotoAsset asset) {
-		return services.library().getAsset(asset.uri()).orElse(asset);
+		return services.library().getAssetById(asset.id()).orElse(asset);
 	}
 
 	private record Delivered(byte[] data, MediaQuality quality) {

@@ -14,7 +14,7 @@ import media.library.PhotoAsset;
  * @param id           the asset's number in the library
  * @param uri          its media library URI
  * @param name         its display name
- * @param href         its address in the API: {@code /api/assets/<id>/<name>}
+ * @param href         its address in the API: {@code /api/assets/<id>}
  * @param image        the address of its image
  * @param thumbnail    the address of its thumbnail
  * @param mimeType     the image's media type
@@ -54,7 +54,7 @@ public record AssetView(long id, String uri, String name, String href, String im
 
 	/** @return the API address of an asset */
 	public static String href(PhotoAsset asset) {
-		return AssetLinks.href(asset.id(), asset.displayName());
+		return AssetLinks.href(asset.id());
 	}
 
 	/** @return a tag that differs between the FAST and the FULL image of an asset, and after any rewrite */

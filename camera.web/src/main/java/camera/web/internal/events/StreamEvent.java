@@ -6,7 +6,9 @@ import org.osgi.service.event.Event;
 
 import camera.web.internal.json.Json;
 import camera.web.internal.links.AssetLinks;
+import media.library.AssetUri;
 import media.library.MediaLibraryEvents;
+import media.library.MediaLibraryException;
 
 /**
  * One event of the stream at {@code /api/events}, as its data line carries it.
@@ -30,13 +32,13 @@ record StreamEvent(String type, Long assetId, String uri, String href, String qu
 		if (library != null) {
 			Long id = event.getProperty(MediaLibraryEvents.ASSET_ID) instanceof Number n ? n.longValue() : null;
 			String uri = text(event.getProperty(MediaLibraryEvents.ASSET_URI));
-			return Optional.of(new StreamEvent(library, id, uri, href(id, uri),
+			return Optional.of(new StreamEvent(library, id, uri, href(id),
 					text(event.getProperty(MediaLibraryEvents.QUALITY)), null, null, null));
 		}
 		if (topic.startsWith(StreamTopics.JOB_PREFIX)) {
 			String uri = text(event.getProperty(StreamTopics.JOB_ASSET_URI));
 			Long id = idOf(uri);
-			return Optional.of(new StreamEvent("job", id, uri, href(id, uri), null,
+			return Optional.of(new StreamEvent("job", id, uri, href(id), null,
 					text(event.getProperty(StreamTopics.JOB_ID)), topic.substring(StreamTopics.JOB_PREFIX.length()),
 					text(event.getProperty(StreamTopics.JOB_ERROR))));
 		}
@@ -52,25 +54,19 @@ record StreamEvent(String type, Long assetId, String uri, String href, String qu
 		return value == null ? null : value.toString();
 	}
 
-	/** The asset URI ends with {@code /<id>/<name>}: the API address keeps those two parts. */
-	private static String href(Long id, String uri) {
-		if (id == null || uri == null || uri.lastIndexOf('/') < 0) {
-			return null;
-		}
-		return AssetLinks.href(id, uri.substring(uri.lastIndexOf('/') + 1));
+	/** The API address of the asset, by its id. */
+	private static String href(Long id) {
+		return id == null ? null : AssetLinks.href(id);
 	}
 
+	/** A job names its asset by URI; the library's syntax gives its id. */
 	private static Long idOf(String uri) {
 		if (uri == null) {
 			return null;
 		}
-		String[] parts = uri.split("/");
-		if (parts.length < 2) {
-			return null;
-		}
 		try {
-			return Long.parseLong(parts[parts.length - 2]);
-		} catch (NumberFormatException e) {
+			return AssetUri.parse(uri).id();
+		} catch (MediaLibraryException e) {
 			return null;
 		}
 	}

@@ -1,10 +1,13 @@
 package camera.web.internal.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,7 +49,10 @@ import camera.web.internal.api.ApiReply;
 public final class GalleryContext extends ServletContextHelper {
 	private final Logger log;
 	private final ServiceRegistration<ServletContextHelper> registration;
+	private final ServiceRegistration<Servlet> session;
 	private volatile AccessPolicy policy;
+	/** Where the gallery was last said to be; the runtime's callbacks come one at a time. */
+	private volatile List<String> announced = List.of();
 
 	@Activate
 	public GalleryContext(BundleContext bundle, WebConfiguration config,
@@ -56,10 +62,16 @@ public final class GalleryContext extends ServletContextHelper {
 		this.registration = bundle.registerService(ServletContextHelper.class, this,
 				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, GalleryWhiteboard.CONTEXT_NAME,
 						HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, "/")));
+		// registered here, not as a component of its own: it needs the token, which is no service property
+		this.session = bundle.registerService(Servlet.class, new SessionServlet(() -> policy, log),
+				FrameworkUtil.asDictionary(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT,
+						GalleryWhiteboard.SELECT, HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN,
+						SessionServlet.PATH, HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "camera.web.session")));
 	}
 
 	@Deactivate
 	void deactivate() {
+		session.unregister();
 		registration.unregister();
 	}
 
@@ -79,7 +91,7 @@ public final class GalleryContext extends ServletContextHelper {
 	}
 
 	void unbindRuntime(HttpServiceRuntime runtime) {
-		// nothing to say: the gallery is gone with its server
+		announced = List.of(); // a server that comes back is announced again
 	}
 
 	private void report(ServiceReference<?> reference) {
@@ -89,29 +101,42 @@ public final class GalleryContext extends ServletContextHelper {
 			log.error("camera.web serves nothing on {}: the HTTP server listens on a non-loopback address and no "
 					+ "token is configured; set 'token' in the configuration camera.web or listen on 127.0.0.1 "
 					+ "(org.apache.felix.http.host)", exposed);
-		} else {
+		} else if (!endpoints.equals(announced)) {
+			// the runtime changes its properties with every servlet it adds: say each new address once
+			announced = endpoints;
 			log.info("the web gallery is at {}", endpoints);
+			// on the console, where the person who started the platform looks first: the shell's own output
+			System.out.println(GalleryAnnouncement.line(endpoints));
 		}
 	}
 
 	@Override
 	public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Optional<ApiError> refusal = policy.refusal(new AccessPolicy.Caller(request.getMethod(),
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Optional<ApiError> refusal = policy.refusal(new AccessPolicy.Caller(request.getMethod(), path,
 				Endpoints.isLoopbackAddress(request.getLocalAddr()), request.getHeader("Authorization"),
-				request.getHeader("Origin"), request.getHeader("Host"), request.getHeader("Sec-Fetch-Site")));
+				SessionServlet.session(request), request.getHeader("Origin"), request.getHeader("Host"),
+				request.getHeader("Sec-Fetch-Site")));
 		if (refusal.isEmpty()) {
 			return true;
 		}
 		ApiReply reply = ApiReply.error(refusal.get());
-		response.setStatus(reply.status());
-		response.setContentType(reply.contentType());
 		if (reply.status() == 401) {
-			response.setHeader("WWW-Authenticate", "Bearer realm=\"darkroom\"");
+			if (isPage(request.getMethod(), path)) {
+				// a person with a browser: the login page, which comes back here once signed in
+				String query = request.getQueryString();
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", SessionServlet.LOGIN_PAGE + "?next="
+						+ URLEncoder.encode(path + (query == null ? "" : "?" + query), StandardCharsets.UTF_8));
+				return false;
+			}
+			reply = reply.withHeader("WWW-Authenticate", "Bearer realm=\"darkroom\"");
 		}
-		for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-			response.setHeader(header.getKey(), header.getValue());
-		}
-		response.getOutputStream().write(reply.body());
+		reply.writeTo(response);
 		return false;
+	}
+
+	private static boolean isPage(String method, String path) {
+		return ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/api/");
 	}
 }

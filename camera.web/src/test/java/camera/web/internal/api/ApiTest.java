@@ -205,15 +205,57 @@ class ApiTest {
 		}
 
 		@Test
-		void anUnknownAssetIsNotFound() {
-			assertError(call("GET", "/assets/7/IMG_7.jpg"), 404, "NOT_FOUND");
+		void isFoundByItsIdAlone() {
+			PhotoAsset asset = library.add(MediaQuality.FAST);
+
+			JsonObject details = json(call("GET", "/assets/" + asset.id()));
+
+			assertThat(details.get("uri").getAsString()).isEqualTo(asset.uri());
+			assertThat(details.get("href").getAsString()).isEqualTo("/api/assets/" + asset.id());
+		}
+
+		@Test
+		void isStillFoundByTheOlderAddressWithItsName() {
+			PhotoAsset asset = library.add(MediaQuality.FAST);
+
+			assertThat(json(call("GET", "/assets/" + asset.id() + "/" + asset.displayName())).get("id").getAsLong())
+				.isEqualTo(asset.id());
+			assertThat(call("GET", "/assets/" + asset.id() + "/" + asset.displayName() + "/image").status())
+				.isEqualTo(200);
+		}
+
+		@Test
+		void theOlderAddressWithAnotherNameIsNotFound() {
+			PhotoAsset asset = library.add(MediaQuality.FAST);
+
+			assertError(call("GET", "/assets/" + asset.id() + "/other.jpg"), 404, "NOT_FOUND");
 		}
 
 		@ParameterizedTest
-		@CsvSource({ "/assets/x/IMG_1.jpg", "/assets/01/IMG_1.jpg", "/assets/-1/IMG_1.jpg",
+		@CsvSource({ "/assets/7", "/assets/7/image", "/assets/7/IMG_7.jpg" })
+		void anUnknownIdIsNotFound(String path) {
+			library.add(MediaQuality.FAST);
+
+			assertError(call("GET", path), 404, "NOT_FOUND");
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "/assets/x", "/assets/01", "/assets/-1", "/assets/0", "/assets/1.5", "/assets/99999999999999999999",
+				"/assets/x/image", "/assets/x/IMG_1.jpg", "/assets/01/IMG_1.jpg", "/assets/-1/IMG_1.jpg",
 				"/assets/99999999999999999999/IMG_1.jpg" })
 		void aMalformedIdIsABadRequest(String path) {
+			library.add(MediaQuality.FAST);
+
 			assertError(call("GET", path), 400, "INVALID_REQUEST");
+		}
+
+		@Test
+		void aMalformedIdIsRefusedBeforeAnyChange() {
+			library.add(MediaQuality.FAST);
+
+			assertError(call("POST", "/assets/x/trash"), 400, "INVALID_REQUEST");
+			assertError(call("DELETE", "/assets/x"), 400, "INVALID_REQUEST");
+			assertThat(library.changes).hasValue(0);
 		}
 
 		@Test
@@ -225,8 +267,10 @@ class ApiTest {
 		}
 
 		@Test
-		void anAddressWithoutItsNameSaysHowToAddressAnAsset() {
-			assertError(call("GET", "/assets/1"), 404, "NOT_FOUND");
+		void anUnknownActionIsNotFound() {
+			PhotoAsset asset = library.add(MediaQuality.FAST);
+
+			assertError(call("GET", href(asset) + "/image/more"), 404, "NOT_FOUND");
 		}
 	}
 
@@ -305,7 +349,9 @@ class ApiTest {
 		@Test
 		void anActionOnAnUnknownAssetChangesNothing() {
 			assertError(call("POST", "/assets/9/IMG_9.jpg/trash"), 404, "NOT_FOUND");
+			assertError(call("POST", "/assets/9/trash"), 404, "NOT_FOUND");
 			assertError(call("DELETE", "/assets/9/IMG_9.jpg"), 404, "NOT_FOUND");
+			assertError(call("DELETE", "/assets/9"), 404, "NOT_FOUND");
 			assertThat(library.changes).hasValue(0);
 		}
 
@@ -352,7 +398,8 @@ class ApiTest {
 			JsonObject doc = json(reply);
 			assertThat(doc.get("openapi").getAsString()).startsWith("3.");
 			assertThat(doc.getAsJsonObject("paths").keySet()).contains("/api/cameras", "/api/captures", "/api/assets",
-					"/api/assets/{id}/{name}", "/api/assets/{id}/{name}/image", "/api/assets/{id}/{name}/request",
+					"/api/assets/{id}", "/api/assets/{id}/image", "/api/assets/{id}/thumbnail", "/api/assets/{id}/request",
+					"/api/assets/{id}/trash", "/api/assets/{id}/restore", "/api/session",
 					"/api/queue", "/api/queue/pause", "/api/events");
 		}
 

@@ -67,6 +67,11 @@ final class FakeLibrary implements PhotoAccessHelper {
 	}
 
 	@Override
+	public Optional<PhotoAsset> getAssetById(long id) {
+		return Optional.ofNullable(assets.get(id));
+	}
+
+	@Override
 	public List<PhotoAsset> getAssets(AssetQuery query) {
 		queries.add(query);
 		return assets.values()

@@ -24,7 +24,7 @@ class StreamEventTest {
 
 			assertThat(stream.type()).isEqualTo("quality");
 			assertThat(stream.quality()).isEqualTo("FULL");
-			assertThat(stream.href()).isEqualTo("/api/assets/7/IMG_7.jpg");
+			assertThat(stream.href()).isEqualTo("/api/assets/7");
 		}
 
 		@Test
@@ -51,6 +51,7 @@ class StreamEventTest {
 			assertThat(stream.state()).isEqualTo("RUNNING");
 			assertThat(stream.jobId()).isEqualTo("j1");
 			assertThat(stream.assetId()).isEqualTo(3L);
+			assertThat(stream.href()).isEqualTo("/api/assets/3");
 		}
 
 		@Test

@@ -11,11 +11,15 @@ class AccessPolicyTest {
 	static final String HOST = "127.0.0.1:8080";
 
 	static AccessPolicy.Caller get(boolean loopback, String authorization) {
-		return new AccessPolicy.Caller("GET", loopback, authorization, null, HOST, null);
+		return new AccessPolicy.Caller("GET", "/api/cameras", loopback, authorization, null, null, HOST, null);
 	}
 
 	static AccessPolicy.Caller post(String origin, String fetchSite) {
-		return new AccessPolicy.Caller("POST", true, null, origin, HOST, fetchSite);
+		return new AccessPolicy.Caller("POST", "/api/queue/pause", true, null, null, origin, HOST, fetchSite);
+	}
+
+	static AccessPolicy.Caller withSession(String method, String path, String session, String origin) {
+		return new AccessPolicy.Caller(method, path, false, null, session, origin, HOST, null);
 	}
 
 	@Nested
@@ -70,6 +74,70 @@ class AccessPolicyTest {
 	}
 
 	@Nested
+	class BrowserSessions {
+		final AccessPolicy policy = new AccessPolicy("s3cret");
+
+		@Test
+		void theSessionCookieOfTheTokenServesARequestOnAnyAddress() {
+			assertThat(policy.refusal(withSession("GET", "/api/cameras", policy.session(), null))).isEmpty();
+			assertThat(policy.refusal(withSession("GET", "/", policy.session(), null))).isEmpty();
+		}
+
+		@Test
+		void aWrongOrMissingCookieIsRefusedWith401() {
+			assertThat(policy.refusal(withSession("GET", "/api/cameras", "forged", null))).get()
+				.extracting(ApiError::status)
+				.isEqualTo(401);
+			assertThat(policy.refusal(withSession("GET", "/", null, null))).isPresent();
+			assertThat(policy.refusal(withSession("GET", "/", "", null))).isPresent();
+		}
+
+		@Test
+		void theCookieIsNotTheTokenAndChangesWithIt() {
+			assertThat(policy.session()).isNotBlank().doesNotContain("s3cret");
+			assertThat(new AccessPolicy("other").session()).isNotEqualTo(policy.session());
+			assertThat(policy.refusal(withSession("GET", "/", new AccessPolicy("other").session(), null))).isPresent();
+		}
+
+		@Test
+		void aChangeFromAnotherOriginIsRefusedEvenWithTheCookie() {
+			assertThat(policy.refusal(withSession("POST", "/api/queue/pause", policy.session(), "http://evil.example")))
+				.get()
+				.extracting(ApiError::code)
+				.isEqualTo("FORBIDDEN");
+		}
+
+		@Test
+		void theLoginPageAndTheSessionResourceNeedNoCredential() {
+			assertThat(policy.refusal(withSession("GET", "/login.html", null, null))).isEmpty();
+			assertThat(policy.refusal(withSession("GET", "/login.js", null, null))).isEmpty();
+			assertThat(policy.refusal(withSession("POST", "/api/session", null, null))).isEmpty();
+		}
+
+		@Test
+		void signingInFromAnotherOriginIsRefused() {
+			assertThat(policy.refusal(withSession("POST", "/api/session", null, "http://evil.example"))).get()
+				.extracting(ApiError::code)
+				.isEqualTo("FORBIDDEN");
+		}
+
+		@Test
+		void withoutATokenNoCookieIsMadeAndNoneIsAccepted() {
+			AccessPolicy open = new AccessPolicy("");
+
+			assertThat(open.session()).isEmpty();
+			assertThat(open.isToken("")).isFalse();
+		}
+
+		@Test
+		void anExposedAddressWithoutATokenServesNotEvenTheLoginPage() {
+			assertThat(new AccessPolicy("").refusal(withSession("GET", "/login.html", null, null))).get()
+				.extracting(ApiError::status)
+				.isEqualTo(403);
+		}
+	}
+
+	@Nested
 	class Origins {
 		final AccessPolicy policy = new AccessPolicy("");
 
@@ -98,7 +166,8 @@ class AccessPolicyTest {
 
 		@Test
 		void readingFromAnotherOriginIsNotAChange() {
-			assertThat(policy.refusal(new AccessPolicy.Caller("GET", true, null, "http://evil.example", HOST, null)))
+			assertThat(policy.refusal(new AccessPolicy.Caller("GET", "/api/cameras", true, null, null,
+				"http://evil.example", HOST, null)))
 				.isEmpty();
 		}
 	}

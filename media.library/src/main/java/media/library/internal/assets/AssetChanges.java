@@ -83,6 +83,10 @@ public final class AssetChanges {
 			.map(AssetRow::toPhotoAsset);
 	}
 
+	public Optional<PhotoAsset> get(long id) {
+		return id <= 0 ? Optional.empty() : store.find(id).map(AssetRow::toPhotoAsset);
+	}
+
 	public List<PhotoAsset> list(AssetQuery query) {
 		if (query == null) {
 			throw invalid("getAssets needs a query");

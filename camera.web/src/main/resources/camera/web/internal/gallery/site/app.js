@@ -13,8 +13,11 @@ function el(tag, props, ...children) {
 
 function showError(message) { $("error").textContent = message || ""; }
 
+function signIn() { location.href = "/login.html?next=" + encodeURIComponent(location.pathname + location.search); }
+
 async function api(path, options) {
   const response = await fetch(path, Object.assign({ headers: { "Content-Type": "application/json" } }, options));
+  if (response.status === 401) { signIn(); throw new Error("sign in first"); }
   if (response.status === 204) return null;
   const body = await response.json();
   if (!response.ok) throw new Error(body.message || body.error);
@@ -50,7 +53,7 @@ function thumbnailCard(asset) {
   const img = el("img", { alt: asset.name, loading: "lazy", src: asset.thumbnail + "?v=" + encodeURIComponent(asset.version) });
   const b = el("span");
   badge(b, asset.quality);
-  const card = el("a", { className: "card", href: "photo.html?a=" + encodeURIComponent(asset.href) }, img, b,
+  const card = el("a", { className: "card", href: "photo.html?id=" + encodeURIComponent(asset.id) }, img, b,
     el("div", { className: "name", textContent: asset.name }));
   card.dataset.id = asset.id;
   card.dataset.href = asset.href;
@@ -109,8 +112,9 @@ function gallery() {
 
 // --- one photo -------------------------------------------------------------------------------------------------
 function photo() {
-  const href = new URLSearchParams(location.search).get("a") || "";
-  if (!href.startsWith("/api/assets/")) { showError("no photo given"); return; }
+  const id = new URLSearchParams(location.search).get("id") || "";
+  if (!id) { showError("no photo given: open one from the gallery"); return; }
+  const href = "/api/assets/" + encodeURIComponent(id);
   const rows = (asset) => [
     ["name", asset.name], ["uri", asset.uri], ["quality", asset.quality], ["size", asset.width + "×" + asset.height],
     ["file size", asset.size + " bytes"], ["taken", asset.dateTaken || "—"], ["added", asset.dateAdded],
@@ -124,12 +128,51 @@ function photo() {
     ["taken (EXIF)", (exif.dateTaken || "—") + (exif.offset ? " " + exif.offset : "")],
     ["orientation", exif.orientation || "—"], ["location", exif.hasLocation ? "yes" : "no"]];
 
+  // The library keeps one image per photo: FULL replaces FAST in place. The FAST image this page downloaded is
+  // kept here, so that once FULL arrives the two can be compared side by side; after a reload only FULL is left.
+  let kept = null;
+  const caption = (node, label, img, bytes) => {
+    const show = () => { node.textContent = label + " · " + img.naturalWidth + "×" + img.naturalHeight + " · " + Math.round(bytes / 1024) + " KiB"; };
+    if (img.complete && img.naturalWidth) show(); else img.onload = show;
+  };
+  async function fetchImage(url) {
+    const response = await fetch(url);
+    if (response.status === 401) { signIn(); throw new Error("sign in first"); }
+    if (!response.ok) throw new Error((await response.json().catch(() => ({}))).message || "the image did not load");
+    const blob = await response.blob();
+    return { url: URL.createObjectURL(blob), bytes: blob.size, quality: response.headers.get("X-Asset-Quality") };
+  }
+  async function showImage(asset) {
+    const image = await fetchImage(asset.image + "?v=" + encodeURIComponent(asset.version));
+    if (image.quality === "FAST") {
+      if (kept) URL.revokeObjectURL(kept.url);
+      kept = image;
+    }
+    const compare = image.quality === "FULL" && kept !== null;
+    $("image").hidden = compare;
+    $("compare").hidden = !compare;
+    document.body.dataset.compare = String(compare);
+    if (compare) {
+      $("fast").src = kept.url;
+      $("full").src = image.url;
+      caption($("fast-caption"), "FAST", $("fast"), kept.bytes);
+      caption($("full-caption"), "FULL", $("full"), image.bytes);
+      $("note").textContent = "FAST is the copy this page loaded before the library replaced it with FULL; "
+        + "the library keeps only FULL, so after a reload only FULL is shown.";
+    } else {
+      $("image").src = image.url;
+      $("note").textContent = image.quality === "FAST" && asset.jobId
+        ? "FULL is being developed (job " + asset.jobId + "): it replaces this image in place, and this page then shows the two side by side."
+        : "";
+    }
+  }
+
   async function load() {
     try {
       const asset = await api(href);
       $("title").textContent = asset.name;
       badge($("badge"), asset.quality);
-      $("image").src = asset.image + "?v=" + encodeURIComponent(asset.version);
+      await showImage(asset);
       $("download").href = asset.image;
       $("download").download = asset.name;
       $("details").replaceChildren(...rows(asset).map(([k, v]) => el("tr", {}, el("th", { textContent: k }), el("td", { textContent: v }))));
@@ -151,8 +194,8 @@ function photo() {
   $("trash").onclick = act("/trash");
   $("restore").onclick = act("/restore");
   $("delete").onclick = () => { if (confirm("Delete this photo for good?")) act("", "DELETE")(); };
-  on("quality", (e) => { if (e.href === href) load(); });
-  on("deleted", (e) => { if (e.href === href) showError("this photo was deleted"); });
+  on("quality", (e) => { if (String(e.assetId) === id) load(); });
+  on("deleted", (e) => { if (String(e.assetId) === id) showError("this photo was deleted"); });
   onConnect(load);
   load();
 }
@@ -237,3 +280,10 @@ for (const link of document.querySelectorAll("header a[data-nav]")) {
 }
 pages[current]();
 connect();
+// a gallery with a token: the browser that signed in can sign out
+api("/api/session").then((session) => {
+  if (!session.signedIn) return;
+  const out = el("button", { id: "signout", textContent: "Sign out" });
+  out.onclick = () => api("/api/session", { method: "DELETE" }).then(signIn);
+  document.querySelector("header").append(out);
+}).catch(() => {});
