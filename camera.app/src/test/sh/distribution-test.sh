@@ -8,13 +8,16 @@
 # - the README's tour of the shell, pasted, runs without a Gogo error or stack trace and exits 0;
 # - the console shows the gallery's address at start-up, and the gallery listens where the framework property or
 #   the shipped configuration of the HTTP server (conf/org.apache.felix.http.config) says;
-# - a Java older than 25 gets one line and a non-zero status (skipped when no such Java is installed);
+# - a Java older than 25 gets one line and a non-zero status, through bin/darkroom and running the jar directly
+#   (skipped when no such Java is installed);
 # - a second process on the same data directory refuses to start with one line, status 1, and the first runs on;
 # - the framework's storage and unpacked libraries stay in $TMPDIR/darkroom-<uid>/<pid>, removed at the next start
 #   after a kill -9;
 #   no shell history is written into the home directory;
 # - `update` of a HAL bundle by name reads it again from the jar; a bad URL gets one line;
-# - the reliability trials (reliability-trials.sh, shortened) lose no photo.
+# - the reliability trials (reliability-trials.sh, shortened) lose no photo;
+# - --help on every command of Darkroom's scopes prints its usage, and an unknown option or command one line;
+# - bin/darkroom --fail-fast stops a script at its first failing command with status 1;
 # Needs JAVA_HOME at a JDK 25 and a built jar (mvn -B package or verify).
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -221,6 +224,50 @@ else
   pass "the README tour: $(wc -l <tour.txt) commands, status 0, photo.jpg written"
 fi
 
+# --help on every command of Darkroom's scopes prints its usage; an unknown option or command gets one line
+dir="$work/help"; mkdir -p "$dir" && cd "$dir"
+printf 'help\nexit 0\n' | timeout 120 "${darkroom[@]}" >overview.txt 2>&1 || true
+# the overview's lines "  <scope>  <command>, <command>, ..." between its heading and "Other scopes"
+commands=$(sed -n "/^.*Darkroom's commands/,/^Other scopes/p" overview.txt | grep -E '^  [a-z]' |
+  awk '{ scope = $1; $1 = ""; n = split($0, names, /, */); for (i = 1; i <= n; i++) { gsub(/ /, "", names[i]); if (names[i] != "") print scope ":" names[i] } }')
+if [ "$(printf '%s\n' "$commands" | grep -c .)" -lt 15 ]; then
+  fail "help: the overview lists too few commands: $(tr '\n' ' ' <overview.txt)"
+else
+  { for command in $commands; do echo "$command --help"; done
+    echo 'camera:capture --bogus'; echo 'media:list --quality'; echo 'camera:nope'; echo 'nosuchcommand 1'; echo 'exit 0'; } >input.txt
+  status=0; timeout 300 "${darkroom[@]}" <input.txt >out.txt 2>err.txt || status=$?
+  missing=$(for command in $commands; do grep -qE "^(g! )*usage: $command( |\$)" out.txt || echo "$command"; done)
+  if [ "$status" != 0 ] || [ -n "$missing" ]; then
+    fail "--help: status $status, no usage from: $missing"
+  elif ! grep -qE "^(g! )*camera:capture does not take '--bogus'; usage: camera:capture " out.txt ||
+    ! grep -qE "^(g! )*media:list: the option --quality needs a value; usage: " out.txt ||
+    ! grep -qE "^(g! )*no command 'camera:nope': 'help camera' lists the commands of camera\$" out.txt ||
+    ! grep -qE "^(g! )*no command 'nosuchcommand': 'help' lists the scopes and their commands\$" out.txt; then
+    fail "an unknown option or command: $(cat out.txt)"
+  elif grep -E 'Cannot coerce|Exception|^\s+at ' out.txt err.txt || grep -E '[a-z]+\.[a-z]+\.[A-Z][A-Za-z]+' out.txt; then
+    fail "help: a Gogo error, a Java class name or a stack trace"
+  else
+    pass "help: --help on $(printf '%s\n' "$commands" | grep -c .) commands prints each usage; an unknown option or command, one line"
+  fi
+fi
+
+# --fail-fast: a script stops at its first failing command, with status 1; without it the script reads on
+for script in 'camera:capture -s 640x480 -c nope' 'camera:nope'; do
+  dir="$work/fail-fast-${script%% *}"; mkdir -p "$dir" && cd "$dir"
+  status=0; printf '%s\n' "$script" 'camera:list' | timeout 120 "$launcher" --fail-fast -Dorg.osgi.service.http.port=0 \
+    >out.txt 2>err.txt || status=$?
+  plain=0; printf '%s\n' "$script" 'camera:list' | timeout 120 "${darkroom[@]}" >plain.txt 2>&1 || plain=$?
+  if [ "$status" != 1 ] || grep -q 'sim-back *|' out.txt || ! grep -q "no camera 'nope'\|no command 'camera:nope'" out.txt; then
+    fail "--fail-fast on '$script': status $status, output: $(cat out.txt)"
+  elif [ "$plain" != 0 ] || ! grep -q 'sim-back *|' plain.txt; then
+    fail "without --fail-fast, '$script' then camera:list: status $plain, output: $(cat plain.txt)"
+  elif grep -E 'Exception|^\s+at ' out.txt err.txt || grep -E '[a-z]+\.[a-z]+\.[A-Z][A-Za-z]+' out.txt; then
+    fail "--fail-fast on '$script': a Java class name or a stack trace"
+  else
+    pass "--fail-fast: '$script' fails, camera:list does not run, status 1; without it the script reads on, status 0"
+  fi
+done
+
 # A Java that is too old
 if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then
   status=0; message=$(JAVA_HOME=$old_java "${darkroom[@]}" 2>&1 </dev/null) || status=$?
@@ -228,6 +275,13 @@ if [ -n "$old_java" ] && [ -x "$old_java/bin/java" ]; then
     pass "an older Java: '$message', status $status"
   else
     fail "an older Java ($old_java): status $status, output: $message"
+  fi
+  # the jar on its own, as `java -jar` with that Java
+  status=0; message=$("$old_java/bin/java" -jar "$app/target/darkroom.jar" 2>&1 </dev/null) || status=$?
+  if [ "$status" = 1 ] && [ "$(printf '%s\n' "$message" | wc -l)" = 1 ] && [[ $message == *"needs Java 25"* ]]; then
+    pass "an older Java running the jar directly: '$message', status $status"
+  else
+    fail "an older Java running the jar directly ($old_java): status $status, output: $message"
   fi
 else
   echo "skipped: no Java older than 25 installed"

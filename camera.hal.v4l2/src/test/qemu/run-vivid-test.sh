@@ -9,7 +9,9 @@
 #   compiles the test classes). With --platform the guest first runs the exported distribution
 #   (camera.app/target/darkroom.jar, built beforehand) with the simulated HAL stopped: it must list the vivid
 #   camera, capture deferred photos through it and drain them to FULL.
-# Environment: VIVID_WORK  where the kernel, initramfs and results go (default camera.hal.v4l2/target/qemu)
+# Environment: VIVID_WORK  where the kernel, initramfs and results go while it runs (default
+#                          camera.hal.v4l2/target/qemu); afterwards only the traces, or a failure's results
+#                          and console, stay
 #              VIVID_TIMEOUT seconds before the guest is killed (default 170, 280 with --platform)
 set -euo pipefail
 module=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -24,6 +26,21 @@ if [ "${1:-}" = "--platform" ]; then
   app_jar=$(cd "$module/.." && pwd)/camera.app/target/darkroom.jar
   [ -f "$app_jar" ] || { echo "--platform needs $app_jar: build camera.app first" >&2; exit 1; }
 fi
+
+# What the run leaves behind: when it passes, only the syscall traces it recorded (a few kilobytes, for the replay
+# tests); on a failure only what diagnoses it (the guest's results and log, the console); never the kernel (some
+# 480 MB unpacked), its package or the initramfs, which the next run fetches and builds again.
+cleanup() {
+  local status=$?
+  rm -rf "${kernel_root:-}" "${initramfs:-}" "$work/initramfs.gz" "$work/module-order"
+  rm -f "$work"/linux-image-*.deb
+  if [ "$status" = 0 ]; then
+    [ -d "${results:-}" ] && find "$results" -mindepth 1 ! -name '*.trace' -delete
+    rm -f "$work/console.log"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
 
 # 1. Host packages: the emulator, a static busybox for the guest's init, cpio and kmod to build the initramfs.
 packages="qemu-system-x86 busybox-static cpio kmod"

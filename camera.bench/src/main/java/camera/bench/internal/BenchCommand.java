@@ -44,6 +44,7 @@ import media.library.PhotoAsset;
 @Component(service = BenchCommand.class, immediate = true,
 		property = {"osgi.command.scope=camera", "osgi.command.function=bench"})
 public final class BenchCommand {
+	private static final String USAGE = "usage: camera:bench [-s WIDTHxHEIGHT] [-n count] [--no-format]";
 	private static final int BURST_SHOTS = 30;
 	private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -237,5 +238,16 @@ public final class BenchCommand {
 
 	private static void discard(PhotoAccessHelper library, PhotoAsset asset) {
 		library.applyChanges(new MediaAssetChangeRequest(asset).discardCameraPhoto());
+	}
+
+	@Descriptor("shows how to call camera:bench, or says which of the arguments it does not take")
+	public void bench(@Descriptor("arguments camera:bench cannot take") String... arguments) {
+		// Gogo calls this when the arguments fit no parameter of the command above
+		List<String> given = List.of(arguments);
+		if (given.contains("--help")) {
+			System.out.println(USAGE);
+		} else {
+			System.err.println("camera:bench does not take '" + String.join(" ", given) + "'; " + USAGE);
+		}
 	}
 }

@@ -62,6 +62,10 @@ public final class ReferenceCommand {
 			@Descriptor("frame size WIDTHxHEIGHT, one of the camera's profiles")
 			@Parameter(names = "-s", absentValue = "4000x3000") String size,
 			@Descriptor("the JPEG file to write; an existing file is not replaced") String file) {
+		if ("--help".equals(file)) {
+			System.out.println(USAGE);
+			return;
+		}
 		try {
 			SimulatedScene scene = ReferenceExport.sceneOf(List.copyOf(scenes), cameraId);
 			Path target = session.currentDir() == null ? Path.of(file) : session.currentDir().resolve(file);

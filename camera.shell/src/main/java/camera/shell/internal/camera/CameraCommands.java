@@ -135,7 +135,7 @@ public final class CameraCommands {
 	@Descriptor("says what is wrong with the arguments of camera:list")
 	public void list(@Descriptor("an argument camera:list cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(LIST_USAGE.explain(Usage.join(unexpected, more)));
+		LIST_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	@Descriptor("lists the photo profiles of a camera: format, size and megapixels, largest first")
@@ -144,6 +144,10 @@ public final class CameraCommands {
 			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") String noFormat,
 			@Descriptor("the camera id, as camera:list shows it")
 			@CompletesWith(CompletionValues.CAMERA_IDS) String camera) {
+		if (Usage.asksForHelp(camera)) {
+			PROFILES_USAGE.report(camera);
+			return;
+		}
 		guard().run("camera:profiles", System.err, () -> {
 			CameraLookup lookup = new CameraLookup(Services.require(cameraManager, Services.NO_CAMERA_MANAGER));
 			Table table = Table.of(Column.left("FORMAT"), Column.right("SIZE"), Column.right("MEGAPIXELS"));
@@ -157,14 +161,14 @@ public final class CameraCommands {
 	@UsageOverload
 	@Descriptor("shows how to call camera:profiles")
 	public void profiles() {
-		System.err.println("usage: camera:profiles [--no-format] <camera>");
+		CommandGuard.report(System.err, "usage: camera:profiles [--no-format] <camera>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:profiles")
 	public void profiles(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("the arguments after them") String... more) {
-		System.err.println(PROFILES_USAGE.explain(Usage.join(first, Usage.join(second, more))));
+		PROFILES_USAGE.report(Usage.join(first, Usage.join(second, more)));
 	}
 
 	@Descriptor("takes photos the way an app does and saves them to the media library; prints one line per "
@@ -210,7 +214,7 @@ public final class CameraCommands {
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:capture")
 	public void capture(@Descriptor("arguments camera:capture cannot take") String... arguments) {
-		System.err.println(CAPTURE_USAGE.explain(arguments));
+		CAPTURE_USAGE.report(arguments);
 	}
 
 	@Descriptor("requests the image of an asset; prints one line per delivery: URI, quality, bytes, milliseconds")
@@ -223,6 +227,10 @@ public final class CameraCommands {
 			@Parameter(names = { "-o", "--output" }, absentValue = "") String file,
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
+		if (Usage.asksForHelp(uri)) {
+			REQUEST_USAGE.report(uri);
+			return;
+		}
 		guard().run("camera:request", System.err, () -> {
 			RequestMode requestMode = Arguments.choice("-m", mode, RequestMode.class);
 			AssetUri checked = Arguments.assetUri(uri);
@@ -243,7 +251,7 @@ public final class CameraCommands {
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of camera:request")
 	public void request(@Descriptor("arguments camera:request cannot take") String... arguments) {
-		System.err.println(REQUEST_USAGE.explain(arguments));
+		REQUEST_USAGE.report(arguments);
 	}
 
 	private static PhotoDelivery<?> delivery(CaptureMode mode) {

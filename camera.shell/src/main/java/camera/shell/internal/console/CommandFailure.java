@@ -10,4 +10,10 @@ public final class CommandFailure extends RuntimeException {
 	public CommandFailure(String message) {
 		super(message);
 	}
+
+	/** The message alone: Gogo prints a command's exception with its {@code toString}, and a person reads it. */
+	@Override
+	public String toString() {
+		return getMessage();
+	}
 }

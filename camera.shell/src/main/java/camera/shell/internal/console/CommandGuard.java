@@ -35,18 +35,29 @@ public final class CommandGuard {
 		try {
 			body.run();
 		} catch (CommandFailure e) {
-			err.println(e.getMessage());
+			report(err, e.getMessage());
 		} catch (CameraException e) {
-			err.println(errorLine(e.errorCode().code(), e.getMessage()));
+			report(err, errorLine(e.errorCode().code(), e.getMessage()));
 		} catch (MediaLibraryException e) {
-			err.println(errorLine(e.errorCode().code(), e.getMessage()));
+			report(err, errorLine(e.errorCode().code(), e.getMessage()));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			err.println(command + " interrupted");
+			report(err, command + " interrupted");
 		} catch (RuntimeException e) {
 			log.error("{} failed", command, e);
-			err.println(command + " failed: " + e + " (the log has the details)");
+			report(err, command + " failed: " + e + " (the log has the details)");
 		}
+	}
+
+	/**
+	 * Prints a failure's line; in a run that stops at its first failure ({@link FailFast}) throws it instead, for
+	 * Gogo to print and to tell {@link FailFast}.
+	 */
+	public static void report(PrintStream err, String line) {
+		if (FailFast.isOn()) {
+			throw new CommandFailure(line);
+		}
+		err.println(line);
 	}
 
 	static String errorLine(int code, String message) {

@@ -15,6 +15,25 @@ import java.util.Set;
  * @param positionals  how many positional arguments it takes
  */
 public record Usage(String command, String usage, Set<String> valueOptions, Set<String> flags, int positionals) {
+	/** The option every command takes: it prints the command's usage and does nothing else. */
+	public static final String HELP = "--help";
+
+	/**
+	 * Prints the usage on the output stream when the arguments ask for {@value #HELP}, else the line that explains
+	 * what is wrong with them on the error stream.
+	 */
+	public void report(String... arguments) {
+		if (List.of(arguments).contains(HELP)) {
+			System.out.println("usage: " + usage);
+		} else {
+			CommandGuard.report(System.err, explain(arguments));
+		}
+	}
+
+	/** @return whether a command's operand is {@value #HELP}, which a command reports rather than uses */
+	public static boolean asksForHelp(String operand) {
+		return HELP.equals(operand);
+	}
 
 	/** @return the one line that explains what is wrong with these arguments */
 	public String explain(String... arguments) {

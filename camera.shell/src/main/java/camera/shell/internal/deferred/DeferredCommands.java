@@ -96,7 +96,7 @@ public final class DeferredCommands {
 	@Descriptor("says what is wrong with the arguments of deferred:jobs")
 	public void jobs(@Descriptor("an argument deferred:jobs cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(JOBS_USAGE.explain(Usage.join(unexpected, more)));
+		JOBS_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	@Descriptor("shows the queue, the latencies, the JPEG codec, every scheduling condition and what each "
@@ -113,7 +113,7 @@ public final class DeferredCommands {
 	@Descriptor("says what is wrong with the arguments of deferred:stats")
 	public void stats(@Descriptor("an argument deferred:stats cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(STATS_USAGE.explain(Usage.join(unexpected, more)));
+		STATS_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	@Descriptor("runs every pending job regardless of machine pressure and waits until none is pending, "
@@ -138,7 +138,7 @@ public final class DeferredCommands {
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of deferred:drain")
 	public void drain(@Descriptor("arguments deferred:drain cannot take") String... arguments) {
-		System.err.println(DRAIN_USAGE.explain(arguments));
+		DRAIN_USAGE.report(arguments);
 	}
 
 	@Descriptor("stops starting deferred jobs; running ones finish and jobs apps raised to high priority still run")
@@ -153,7 +153,7 @@ public final class DeferredCommands {
 	@Descriptor("says what is wrong with the arguments of deferred:pause")
 	public void pause(@Descriptor("an argument deferred:pause cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(PAUSE_USAGE.explain(Usage.join(unexpected, more)));
+		PAUSE_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	@Descriptor("starts deferred jobs again after deferred:pause")
@@ -168,7 +168,7 @@ public final class DeferredCommands {
 	@Descriptor("says what is wrong with the arguments of deferred:resume")
 	public void resume(@Descriptor("an argument deferred:resume cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(RESUME_USAGE.explain(Usage.join(unexpected, more)));
+		RESUME_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	/**

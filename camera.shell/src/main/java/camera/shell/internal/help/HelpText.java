@@ -82,6 +82,16 @@ final class HelpText {
 		return "help: no command or scope '" + name + "'; the scopes are " + String.join(", ", catalog.scopes());
 	}
 
+	/** @return the one line for a command that does not exist, pointing at the help that lists what does */
+	static String noSuchCommand(String name, CommandCatalog catalog) {
+		int colon = name.indexOf(':');
+		String scope = colon < 0 ? "" : name.substring(0, colon);
+		if (catalog.scopes().contains(scope)) {
+			return "no command '" + name + "': 'help " + scope + "' lists the commands of " + scope;
+		}
+		return "no command '" + name + "': 'help' lists the scopes and their commands";
+	}
+
 	private static void section(List<String> lines, String title, List<String> entries) {
 		if (!entries.isEmpty()) {
 			lines.add("   " + title + ":");

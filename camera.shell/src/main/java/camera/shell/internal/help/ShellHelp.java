@@ -43,7 +43,7 @@ public final class ShellHelp {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static CommandCatalog catalog(CommandSession session) {
+	static CommandCatalog catalog(CommandSession session) {
 		Map<String, Object> targets = new LinkedHashMap<>();
 		for (String name : (Set<String>) session.get(".commands")) {
 			if (session.get(name) instanceof CommandProxy proxy) {

@@ -91,13 +91,17 @@ public final class MediaCommands {
 	@Descriptor("says what is wrong with the arguments of media:list")
 	public void list(@Descriptor("an argument media:list cannot take") String unexpected,
 			@Descriptor("the arguments after it") String... more) {
-		System.err.println(LIST_USAGE.explain(Usage.join(unexpected, more)));
+		LIST_USAGE.report(Usage.join(unexpected, more));
 	}
 
 	@Descriptor("shows everything the library knows about an asset")
 	public void info(
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
+		if (Usage.asksForHelp(uri)) {
+			INFO_USAGE.report(uri);
+			return;
+		}
 		guard().run("media:info", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -109,20 +113,24 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:info")
 	public void info() {
-		System.err.println("usage: media:info <uri>");
+		CommandGuard.report(System.err, "usage: media:info <uri>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of media:info")
 	public void info(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("the arguments after them") String... more) {
-		System.err.println(INFO_USAGE.explain(Usage.join(first, Usage.join(second, more))));
+		INFO_USAGE.report(Usage.join(first, Usage.join(second, more)));
 	}
 
 	@Descriptor("moves an asset to the trash; its deferred job drops to low priority")
 	public void trash(
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
+		if (Usage.asksForHelp(uri)) {
+			TRASH_USAGE.report(uri);
+			return;
+		}
 		guard().run("media:trash", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -139,20 +147,24 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:trash")
 	public void trash() {
-		System.err.println("usage: media:trash <uri>");
+		CommandGuard.report(System.err, "usage: media:trash <uri>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of media:trash")
 	public void trash(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("the arguments after them") String... more) {
-		System.err.println(TRASH_USAGE.explain(Usage.join(first, Usage.join(second, more))));
+		TRASH_USAGE.report(Usage.join(first, Usage.join(second, more)));
 	}
 
 	@Descriptor("takes an asset out of the trash; its deferred job goes back to normal priority")
 	public void restore(
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.TRASHED_ASSET_URIS) String uri) {
+		if (Usage.asksForHelp(uri)) {
+			RESTORE_USAGE.report(uri);
+			return;
+		}
 		guard().run("media:restore", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -169,20 +181,24 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:restore")
 	public void restore() {
-		System.err.println("usage: media:restore <uri>");
+		CommandGuard.report(System.err, "usage: media:restore <uri>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of media:restore")
 	public void restore(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("the arguments after them") String... more) {
-		System.err.println(RESTORE_USAGE.explain(Usage.join(first, Usage.join(second, more))));
+		RESTORE_USAGE.report(Usage.join(first, Usage.join(second, more)));
 	}
 
 	@Descriptor("deletes an asset and its files for good; its deferred job is cancelled")
 	public void delete(
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri) {
+		if (Usage.asksForHelp(uri)) {
+			DELETE_USAGE.report(uri);
+			return;
+		}
 		guard().run("media:delete", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			PhotoAccessHelper library = Services.require(photoAccessHelper, Services.NO_MEDIA_LIBRARY);
@@ -195,14 +211,14 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:delete")
 	public void delete() {
-		System.err.println("usage: media:delete <uri>");
+		CommandGuard.report(System.err, "usage: media:delete <uri>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of media:delete")
 	public void delete(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("the arguments after them") String... more) {
-		System.err.println(DELETE_USAGE.explain(Usage.join(first, Usage.join(second, more))));
+		DELETE_USAGE.report(Usage.join(first, Usage.join(second, more)));
 	}
 
 	@Descriptor("writes the current image of an asset, or with --raw its raw image (DNG), to a new file")
@@ -212,6 +228,10 @@ public final class MediaCommands {
 			@Descriptor("the asset URI, " + AssetUri.PREFIX + "<id>/<name>")
 			@CompletesWith(CompletionValues.ASSET_URIS) String uri,
 			@Descriptor("the file to create, relative to the shell's current directory") String file) {
+		if (Usage.asksForHelp(uri)) {
+			EXPORT_USAGE.report(uri);
+			return;
+		}
 		guard().run("media:export", System.err, () -> {
 			AssetUri checked = Arguments.assetUri(uri);
 			Path target = ImageFiles.target(ShellSession.currentDirectory(session), file);
@@ -238,20 +258,20 @@ public final class MediaCommands {
 	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export(@Descriptor("the asset URI") String uri) {
-		System.err.println("usage: media:export [--raw] <uri> <file>");
+		EXPORT_USAGE.report(uri);
 	}
 
 	@UsageOverload
 	@Descriptor("shows how to call media:export")
 	public void export() {
-		System.err.println("usage: media:export [--raw] <uri> <file>");
+		CommandGuard.report(System.err, "usage: media:export [--raw] <uri> <file>");
 	}
 
 	@UsageOverload
 	@Descriptor("says what is wrong with the arguments of media:export")
 	public void export(@Descriptor("an argument") String first, @Descriptor("an argument") String second,
 			@Descriptor("an argument") String third, @Descriptor("the arguments after them") String... more) {
-		System.err.println(EXPORT_USAGE.explain(Usage.join(first, Usage.join(second, Usage.join(third, more)))));
+		EXPORT_USAGE.report(Usage.join(first, Usage.join(second, Usage.join(third, more))));
 	}
 
 	private static List<PhotoAsset> allPages(PhotoAccessHelper library, AssetQuery query) {

@@ -57,4 +57,16 @@ class CommandGuardTest {
 		assertThat(printed(err -> guard.run("x:y", err, () -> {
 		}))).isEmpty();
 	}
+
+	@Test
+	void printsEveryFailureWhenScriptsDoNotStopAtTheFirst() {
+		assertThat(FailFast.isOn()).isFalse();
+		assertThat(printed(err -> CommandGuard.report(err, "no command 'camera:nope'")))
+			.isEqualTo("no command 'camera:nope'\n");
+	}
+
+	@Test
+	void aCommandFailureReadsAsItsMessageWhereGogoPrintsIt() {
+		assertThat(new CommandFailure("no camera 'nope'")).hasToString("no camera 'nope'");
+	}
 }

@@ -25,4 +25,10 @@ class UsageTest {
 	void showsTheUsageWhenAnArgumentIsMissing() {
 		assertThat(request.explain("-m", "high")).isEqualTo("usage: camera:request [-m mode] [-o file] <uri>");
 	}
+
+	@Test
+	void takesHelpAsTheOneOptionEveryCommandHas() {
+		assertThat(Usage.asksForHelp("--help")).isTrue();
+		assertThat(Usage.asksForHelp("file://media/Photo/1/IMG_1.jpg")).isFalse();
+	}
 }

@@ -79,4 +79,19 @@ class HelpTextTest {
 				.isEqualTo("help: no command or scope 'nope'; the scopes are camera, felix");
 		}
 	}
+
+	@Nested
+	class NoSuchCommand {
+		@Test
+		void pointsAtTheHelpOfTheScopeItNames() {
+			assertThat(HelpText.noSuchCommand("camera:nope", catalog))
+				.isEqualTo("no command 'camera:nope': 'help camera' lists the commands of camera");
+		}
+
+		@Test
+		void pointsAtTheOverviewForANameOfNoScope() {
+			assertThat(HelpText.noSuchCommand("nosuchcmd", catalog))
+				.isEqualTo("no command 'nosuchcmd': 'help' lists the scopes and their commands");
+		}
+	}
 }
