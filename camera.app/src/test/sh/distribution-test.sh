@@ -192,6 +192,10 @@ mkdir -p "$work/conf" && cp "$app/conf/"* "$work/conf/"
 sed -i "s|^#org.osgi.service.http.port=.*|org.osgi.service.http.port=\"$((port + 1))\"|" "$work/conf/org.apache.felix.http.config"
 web web-configuration "$((port + 1))" -Dfelix.fileinstall.dir="$work/conf" -Dorg.osgi.service.http.port="$port"
 
+# A normal start says nothing on the error stream: no warning, and no library's INFO lines either
+if [ -s "$work/exit/err.txt" ]; then fail "a normal start wrote to stderr: $(head -3 "$work/exit/err.txt")"
+else pass "a normal start: nothing on stderr"; fi
+
 # The platform's own log
 if grep -q 'INFO .*Media library open' "$work/exit/data/log/darkroom.log" 2>/dev/null; then
   pass "the log: INFO lines in data/log/darkroom.log"
