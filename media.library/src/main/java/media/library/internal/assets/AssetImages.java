@@ -212,7 +212,12 @@ public final class AssetImages implements ImageSource {
 			try {
 				thumbnail(assetId);
 			} catch (MediaLibraryException e) {
-				log.warn("Making the thumbnail of asset {} failed: {}", assetId, e.getMessage());
+				if (e.errorCode() == MediaLibraryErrorCode.NOT_FOUND) {
+					// deleted (or discarded) before its turn came: nothing to make, nothing wrong
+					log.debug("No thumbnail for asset {}: {}", assetId, e.getMessage());
+				} else {
+					log.warn("Making the thumbnail of asset {} failed: {}", assetId, e.getMessage());
+				}
 			}
 		});
 	}
