@@ -16,6 +16,8 @@ import org.osgi.service.log.Logger;
 import camera.deferred.internal.development.DevelopmentLane;
 import camera.deferred.internal.development.LaneUnavailableException;
 import camera.deferred.internal.schedule.Conditions;
+import camera.develop.JpegCodec;
+import camera.develop.PhotoDeveloper;
 import media.library.MediaLibraryErrorCode;
 import media.library.MediaLibraryException;
 import media.library.PhotoAsset;
@@ -110,8 +112,8 @@ final class JobRunner {
 	private Runnable attempt(Job job, CameraPhotoStore library, DevelopmentLane lane, EngineSettings current,
 			Instant started, long queuedMs, boolean[] completed) {
 		Instant deadline = started.plus(current.jobTimeout());
-		Object codecAtStart = services.codec().get();
-		Object developerAtStart = services.developer().get();
+		JpegCodec codecAtStart = services.codec().get();
+		PhotoDeveloper developerAtStart = services.developer().get();
 		// A node's job leaves this machine alone: it does not yield to a capture here.
 		BooleanSupplier cancelled = () -> job.cancelled() || table.stopped() || clock.instant().isAfter(deadline)
 				|| (lane.local() && Conditions.mustYield(job.priority(), services.conditions().get()))
