@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -62,6 +63,15 @@ public class CameraService implements CameraManager, DeliveryServices {
 		@AttributeDefinition(description = "Raw frames per capture, merged by the full development; capped by what"
 				+ " the camera can burst.", min = "1")
 		int burstFrames() default 4;
+
+		@AttributeDefinition(description = "Frames a streaming camera keeps in its zero-shutter-lag ring while a"
+				+ " session with a photo output runs; a capture takes its burst from the ring, the frame nearest the"
+				+ " press first. 0 keeps one burst's worth.", min = "0")
+		int zslDepth() default 0;
+
+		@AttributeDefinition(description = "Cameras (ids) that capture on request instead of from the"
+				+ " zero-shutter-lag ring; * for all. A camera that does not stream always captures on request.")
+		String[] zslOffCameras() default {};
 	}
 
 	private final Logger log;
@@ -197,6 +207,7 @@ public class CameraService implements CameraManager, DeliveryServices {
 
 	private static FrameworkSettings settings(Configuration configuration) {
 		return new FrameworkSettings(configuration.thumbnailSize(),
-				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames());
+				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames(),
+				configuration.zslDepth(), Set.copyOf(List.of(configuration.zslOffCameras())));
 	}
 }

@@ -3,6 +3,7 @@ package camera.deferred.internal.framework;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import camera.api.CameraDevice;
@@ -20,7 +21,7 @@ import media.library.processing.CameraPhotoStore;
 
 /** A camera framework wired to fakes, with helpers to set a session up the way an app does. */
 final class Rig implements DeliveryServices, AutoCloseable {
-	static final FrameworkSettings SETTINGS = new FrameworkSettings(16, Duration.ofSeconds(10), 3);
+	static final FrameworkSettings SETTINGS = new FrameworkSettings(16, Duration.ofSeconds(10), 3, 0, Set.of());
 	static final JpegQualities QUALITIES = new JpegQualities(80, 95, 85, 70);
 
 	/** What the engine, the store and the library were asked, in order. */
@@ -30,7 +31,8 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	final Fakes.Engine engine = new Fakes.Engine(calls);
 	final Fakes.Store store = new Fakes.Store(calls);
 	final Fakes.Library library = new Fakes.Library(calls);
-	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> SETTINGS, this);
+	volatile FrameworkSettings settings = SETTINGS;
+	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> settings, this);
 	volatile boolean servicesPresent = true;
 
 	Fakes.Camera addCamera(String id, boolean deferred) {
