@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
@@ -25,6 +27,7 @@ import camera.api.CameraDevice;
 import camera.api.CameraInput;
 import camera.api.CameraManager;
 import camera.api.CameraOutputCapability;
+import camera.api.CaptureTimingEvents;
 import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
 import camera.api.Profile;
@@ -101,6 +104,10 @@ public class CameraService implements CameraManager, DeliveryServices {
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
 	private volatile DngCodec dngCodec;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile EventAdmin events;
 
 	@Activate
 	public CameraService(Configuration configuration, @Reference JpegQualityConfiguration qualities,
@@ -203,6 +210,14 @@ public class CameraService implements CameraManager, DeliveryServices {
 	@Override
 	public JpegQualities qualities() {
 		return qualities.current();
+	}
+
+	@Override
+	public void captureTimed(Map<String, Object> timing) {
+		EventAdmin admin = events;
+		if (admin != null) {
+			admin.postEvent(new Event(CaptureTimingEvents.TOPIC, timing));
+		}
 	}
 
 	private static FrameworkSettings settings(Configuration configuration) {

@@ -10,8 +10,8 @@ import camera.api.PhotoCaptureSetting;
  * @param configuration the output's committed configuration when it was asked for
  * @param input         the camera it captures from
  * @param output        the output whose listeners hear of it
- * @param pressNanos    when the app asked for it, on the sensors' clock ({@link System#nanoTime()})
+ * @param timeline      when it was asked for and when each of its stages ended
  */
 record Capture(int id, PhotoCaptureSetting setting, OutputConfiguration configuration, CameraDeviceInput input,
-		PhotoOutputStream output, long pressNanos) {
+		PhotoOutputStream output, CaptureTimeline timeline) {
 }

@@ -154,7 +154,8 @@ final class CapturePipeline {
 				configuration.sensorProfile().format(), configuration.frameCount());
 		PhotoDelivery delivery = configuration.delivery();
 		FrameCollector collector = new FrameCollector(capture, request, delivery.deferred()
-				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers)
+				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers,
+						capture.timeline())
 				: null, spooling);
 		try {
 			Optional<ZslRing> ring = capture.input().ring(configuration.sensorProfile());
@@ -172,7 +173,7 @@ final class CapturePipeline {
 
 	/** The burst is the ring's frames nearest the press, the nearest first: its shutter is that frame's. */
 	private void takeFromRing(Capture capture, ZslRing ring, FrameCollector collector) {
-		List<FrameLease> burst = ring.take(capture.configuration().frameCount(), capture.pressNanos(),
+		List<FrameLease> burst = ring.take(capture.configuration().frameCount(), capture.timeline().pressNanos(),
 				settings.get().captureTimeout());
 		collector.shutter(burst.getFirst().frame().metadata().timestampNanos());
 		for (FrameLease lease : burst) {
@@ -229,6 +230,9 @@ final class CapturePipeline {
 			photo.releaseFrames();
 			slots.release();
 		}
+		capture.timeline().mark(CaptureTimeline.Mark.DELIVERED);
+		services.captureTimed(capture.timeline().properties(capture.id(), capture.input().device().cameraId(),
+				capture.configuration().delivery().eventName()));
 		// The engine hears the camera is idle before the app does, so the app's next capture finds it yielding.
 		activity.end();
 		capture.output().fireCaptureEnd(new CaptureEndInfo(capture.id(), photo.frames().size()));

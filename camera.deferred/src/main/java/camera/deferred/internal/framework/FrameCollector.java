@@ -55,6 +55,7 @@ final class FrameCollector implements FrameSink {
 			return;
 		}
 		captureTime = SensorClock.instant(timestampNanos);
+		capture.timeline().mark(CaptureTimeline.Mark.SHUTTER, timestampNanos);
 		capture.output().fireFrameShutter(new FrameShutterInfo(capture.id(), captureTime.toEpochMilli()));
 	}
 
@@ -106,6 +107,7 @@ final class FrameCollector implements FrameSink {
 			spooling.add(frame);
 		}
 		if (frames.size() == 1) {
+			capture.timeline().mark(CaptureTimeline.Mark.FIRST_FRAME);
 			exif = PhotoExif.of(capture.setting(), capture.configuration().camera(), frame.metadata(), captureTime);
 			if (fastStart != null) {
 				fastImage = fastStart.apply(frame, exif);

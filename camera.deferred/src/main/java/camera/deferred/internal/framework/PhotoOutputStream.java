@@ -94,7 +94,8 @@ final class PhotoOutputStream implements PhotoOutput {
 					"the session of this output is not running");
 		}
 		int id = captureIds.incrementAndGet();
-		pipeline.submit(new Capture(id, setting, committed, input.get(), this, System.nanoTime()));
+		pipeline.submit(new Capture(id, setting, committed, input.get(), this,
+				new CaptureTimeline(System.nanoTime())));
 		return id;
 	}
 

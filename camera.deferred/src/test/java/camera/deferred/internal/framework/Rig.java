@@ -2,6 +2,7 @@ package camera.deferred.internal.framework;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,8 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	volatile FrameworkSettings settings = SETTINGS;
 	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> settings, this);
 	volatile boolean servicesPresent = true;
+	/** The timing of every capture whose photo event was fired, in order. */
+	final List<Map<String, Object>> timings = new CopyOnWriteArrayList<>();
 
 	Fakes.Camera addCamera(String id, boolean deferred) {
 		return addCamera(id, deferred, 0);
@@ -75,6 +78,11 @@ final class Rig implements DeliveryServices, AutoCloseable {
 			session.start();
 			return this;
 		}
+	}
+
+	@Override
+	public void captureTimed(Map<String, Object> timing) {
+		timings.add(timing);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import camera.api.CaptureTimingEvents;
 import camera.api.FrameShutterInfo;
 import media.library.MediaQuality;
 
@@ -112,6 +113,54 @@ class ZeroShutterLagTest {
 		assertThat(events.next(5)).contains("asset job-1", "end " + id + " frames 3");
 		assertThat(rig.engine.accepted).hasSize(1);
 		assertThat(camera.lent).hasValue(0);
+	}
+
+	@Test
+	void aDeliveredPhotoPostsWhereItsTimeWentStageByStage() {
+		Fakes.Camera camera = rig.addCamera("sim-back", true);
+		camera.streams = true;
+		Rig.Setup setup = rig.configure("sim-back");
+		EventRecorder events = EventRecorder.listenTo(setup.output()).alsoAssets(setup.output());
+		setup.commitAndStart();
+		long before = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(50);
+		for (int i = 0; i < 3; i++) {
+			camera.stream(before + i);
+		}
+
+		int id = setup.output().capture();
+		events.next(5);
+
+		assertThat(rig.timings).singleElement().satisfies(timing -> {
+			assertThat(timing).containsEntry(CaptureTimingEvents.CAPTURE_ID, id)
+				.containsEntry(CaptureTimingEvents.CAMERA_ID, "sim-back")
+				.containsEntry(CaptureTimingEvents.DELIVERY, "deferred-asset")
+				.containsKeys(CaptureTimingEvents.WAIT_FOR_FRAME_NANOS, CaptureTimingEvents.DEVELOP_NANOS,
+						CaptureTimingEvents.ENCODE_NANOS, CaptureTimingEvents.SPOOL_WRITE_NANOS,
+						CaptureTimingEvents.ASSET_WRITE_NANOS);
+			assertThat((Long) timing.get(CaptureTimingEvents.SHUTTER_LAG_NANOS)).isNegative();
+			assertThat((Long) timing.get(CaptureTimingEvents.TOTAL_NANOS))
+				.isGreaterThanOrEqualTo((Long) timing.get(CaptureTimingEvents.ASSET_WRITE_NANOS));
+		});
+	}
+
+	@Test
+	void aSinglePhasePhotoHasNoSpoolOrAssetStage() {
+		Fakes.Camera camera = streamingCamera();
+		Rig.Setup setup = rig.configure("sim-back");
+		EventRecorder events = EventRecorder.listenTo(setup.output());
+		setup.commitAndStart();
+		for (int i = 0; i < 3; i++) {
+			camera.stream(System.nanoTime());
+		}
+
+		setup.output().capture();
+		events.next(5);
+
+		assertThat(rig.timings).singleElement().satisfies(timing -> {
+			assertThat(timing).containsEntry(CaptureTimingEvents.DELIVERY, "single")
+				.containsKeys(CaptureTimingEvents.DEVELOP_NANOS, CaptureTimingEvents.TOTAL_NANOS)
+				.doesNotContainKeys(CaptureTimingEvents.SPOOL_WRITE_NANOS, CaptureTimingEvents.ASSET_WRITE_NANOS);
+		});
 	}
 
 	@Test
