@@ -217,6 +217,8 @@ public final class BenchCommand {
 						burst.peakHeapBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.burst.rss_peak_mb", "burst of " + BURST_SHOTS + ": peak resident set",
 						burst.peakResidentBytes() / (1024.0 * 1024.0), "MB")
+				.add("bench.burst.live_heap_peak_mb", "burst of " + BURST_SHOTS + ": peak heap left after a collection",
+						burst.peakLiveHeapBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1().psnr(), "dB")
 				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2().psnr(), "dB")
 				.add("bench.psnr.dcraw_q3_db", "PSNR of dcraw -q 3 on the DNG of frame 1", development.dcrawQ3().psnr(),
