@@ -221,14 +221,19 @@ final class CapturePipeline {
 
 	private void develop(CapturedPhoto photo, Semaphore slots) {
 		Capture capture = photo.capture();
+		RuntimeException failure = null;
 		try {
 			deliveries.get(capture.configuration().delivery()).deliver(photo);
 		} catch (RuntimeException e) {
-			finishWithError(capture, e);
-			return;
+			failure = e;
 		} finally {
+			// the frames go back before the app hears the end of the capture, whichever way it ended
 			photo.releaseFrames();
 			slots.release();
+		}
+		if (failure != null) {
+			finishWithError(capture, failure);
+			return;
 		}
 		capture.timeline().mark(CaptureTimeline.Mark.DELIVERED);
 		services.captureTimed(capture.timeline().properties(capture.id(), capture.input().device().cameraId(),
