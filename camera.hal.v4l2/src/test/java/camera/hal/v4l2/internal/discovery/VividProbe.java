@@ -37,7 +37,7 @@ import camera.hal.v4l2.internal.syscall.Syscalls;
  * Writes {@code verdict} (PASS or FAIL) and the traces to the results directory.
  */
 public final class VividProbe {
-	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, Duration.ofSeconds(3));
+	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, 8, Duration.ofSeconds(3), Duration.ofSeconds(3));
 	private static final Path VIVID_DRIVER = Path.of("/sys/bus/platform/drivers/vivid");
 
 	private final Syscalls real = new NativeSyscalls();
@@ -140,7 +140,7 @@ public final class VividProbe {
 		boolean[] lost = { false };
 		try (PrintWriter trace = trace("vivid-unplug")) {
 			V4l2Camera camera = new V4l2Camera(new RecordingSyscalls(real, trace), node, probed, () -> SETTINGS,
-					gone -> lost[0] = true);
+					gone -> lost[0] = true, log);
 			try (HalDevice device = camera.open()) {
 				device.capture(new HalCaptureRequest(3, profile.size(), profile.format(), 4), sink(frames, VIVID_DRIVER));
 				check(false, "a capture whose device is unplugged fails");
@@ -156,7 +156,7 @@ public final class VividProbe {
 
 	private V4l2Camera camera(CameraProbe.Probed probed, PrintWriter trace) {
 		return new V4l2Camera(new RecordingSyscalls(real, trace), node, probed, () -> SETTINGS,
-				gone -> failures.add("camera lost unexpectedly"));
+				gone -> failures.add("camera lost unexpectedly"), log);
 	}
 
 	/** A sink that keeps the frames; with a driver, it unplugs vivid's device from it after the first frame. */
