@@ -200,7 +200,8 @@ final class FrameStream implements HalStream {
 		try {
 			sink.frame(lease);
 		} catch (RuntimeException e) {
-			// The sink may or may not have kept the lease; a buffer it dropped comes back with its release.
+			// A sink that failed may have dropped the lease: without the release its buffer would never come back.
+			lease.release();
 			log.error("camera {}: the stream's sink failed on a frame", camera, e);
 		}
 	}
