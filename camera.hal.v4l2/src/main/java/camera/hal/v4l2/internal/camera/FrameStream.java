@@ -135,14 +135,22 @@ final class FrameStream implements HalStream {
 		return running;
 	}
 
+	/** @return whether the stream is closed and every buffer it lent came back */
+	synchronized boolean finished() {
+		return closed && !states.contains(State.LENT);
+	}
+
 	/** The streaming thread: wait for a filled buffer, take it from the driver, lend it; until closed or failed. */
 	private void deliver() {
 		try {
 			while (true) {
 				short events = device.awaitFrame(settings.pollTimeout());
-				Optional<FrameLease> lease = next(events);
-				if (lease == null) {
-					return;
+				Optional<FrameLease> lease;
+				synchronized (this) {
+					if (!running) {
+						return;
+					}
+					lease = next(events);
 				}
 				lease.ifPresent(this::lend);
 			}
@@ -151,11 +159,8 @@ final class FrameStream implements HalStream {
 		}
 	}
 
-	/** @return the next lease, empty when there is none yet, null when the stream stopped */
-	private synchronized Optional<FrameLease> next(short events) {
-		if (!running) {
-			return null;
-		}
+	/** Called with the lock held. @return the next lease, empty when the driver has none yet */
+	private Optional<FrameLease> next(short events) {
 		if (events == 0) {
 			// Every buffer lent is the framework's choice and not news; queued buffers left unfilled are.
 			if (states.contains(State.QUEUED) && !awaitingFrames) {
@@ -235,6 +240,12 @@ final class FrameStream implements HalStream {
 				return;
 			}
 			running = false;
+			try {
+				// A driver that failed but is still there must not stay streaming: the next stream needs it.
+				device.streamOff();
+			} catch (SyscallException again) {
+				failure.addSuppressed(again);
+			}
 			for (int index = 0; index < states.size(); index++) {
 				if (states.get(index) == State.QUEUED) {
 					states.set(index, State.BACK);

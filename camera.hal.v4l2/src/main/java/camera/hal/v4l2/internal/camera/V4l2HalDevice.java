@@ -26,7 +26,7 @@ final class V4l2HalDevice implements HalDevice {
 	private final VideoDevice device;
 	private final FramePool pool;
 	private final ReentrantLock captureLock = new ReentrantLock();
-	/** Streams started on this device whose frames may still be lent, the running one last. */
+	/** Streams started on this device whose frames may still be lent, the latest last. */
 	private final List<FrameStream> streams = new ArrayList<>();
 	private volatile boolean closing;
 	private boolean closed;
@@ -71,6 +71,9 @@ final class V4l2HalDevice implements HalDevice {
 				throw new CameraException(CameraErrorCode.OPERATION_NOT_ALLOWED,
 						"camera " + camera.id() + " already streams");
 			}
+			// A stream that ended by a failure still needs its close; one whose frames all came back is done with.
+			streams.forEach(FrameStream::close);
+			streams.removeIf(FrameStream::finished);
 			FrameStream stream = FrameStream.start(device, camera.id(), camera.settings(), request, fourcc, sink,
 					camera.log(), () -> {
 						if (!closing) {

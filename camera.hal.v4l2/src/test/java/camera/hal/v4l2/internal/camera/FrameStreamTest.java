@@ -30,6 +30,7 @@ import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.hal.v4l2.internal.device.FakeVideoKernel;
 import camera.hal.v4l2.internal.discovery.ConsoleLogger;
+import camera.hal.v4l2.internal.syscall.SyscallException;
 
 /** Streams from a fake videobuf2 driver: leases over the mapped buffers, their release, drops, close, unplug. */
 class FrameStreamTest {
@@ -281,7 +282,7 @@ class FrameStreamTest {
 	}
 
 	@Nested
-	class Unplugging {
+	class Failures {
 		@Test
 		void aDeviceGoneMidStreamEndsTheStreamReportsTheCameraLostAndLogsIt() throws InterruptedException {
 			HalStream stream = stream();
@@ -297,6 +298,21 @@ class FrameStreamTest {
 			stream.close();
 			lease.release();
 			assertThat(kernel.liveMappings()).isZero();
+		}
+
+		@Test
+		void aDriverErrorEndsTheStreamWithALogAndTheDeviceStreamsAgain() throws InterruptedException {
+			stream();
+			kernel.failNextDequeue(SyscallException.EIO);
+			kernel.produceFrame(timestamp(0), (byte) 1, false);
+			assertThat(kernel.awaitStreamOff(10_000)).as("the failed stream stopped the driver").isTrue();
+
+			stream();
+			kernel.produceFrame(timestamp(1), (byte) 2, false);
+
+			assertThat(sink.take().frame().data().get(0)).isEqualTo((byte) 2);
+			assertThat(logged).anyMatch(line -> line.startsWith("ERROR") && line.contains("EIO"));
+			assertThat(lost).isEmpty();
 		}
 
 		@Test

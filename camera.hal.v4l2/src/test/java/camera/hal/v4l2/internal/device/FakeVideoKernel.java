@@ -56,6 +56,7 @@ public final class FakeVideoKernel implements Syscalls {
 	private long bufferLength;
 	private int sequence;
 	private boolean freeRunning;
+	private int dequeueErrno;
 
 	/** @param maxBuffers the most buffers the driver grants */
 	public FakeVideoKernel(int maxBuffers) {
@@ -83,6 +84,24 @@ public final class FakeVideoKernel implements Syscalls {
 	public synchronized FakeVideoKernel freeRunning() {
 		freeRunning = true;
 		return this;
+	}
+
+	/** The next DQBUF fails with this errno, as a driver that met a hardware error does. */
+	public synchronized void failNextDequeue(int errno) {
+		dequeueErrno = errno;
+	}
+
+	/** Waits until the HAL stopped streaming, at most {@code timeoutMillis}. @return whether it stopped */
+	public synchronized boolean awaitStreamOff(long timeoutMillis) throws InterruptedException {
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+		while (streaming) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			wait(Math.max(1, left / 1_000_000));
+		}
+		return true;
 	}
 
 	/** The device goes away: every later ioctl fails with ENODEV and poll reports POLLERR | POLLHUP. */
@@ -179,6 +198,11 @@ public final class FakeVideoKernel implements Syscalls {
 		case "DQBUF" -> {
 			if (!streaming) {
 				throw new SyscallException("ioctl DQBUF", SyscallException.EINVAL);
+			}
+			if (dequeueErrno != 0) {
+				int errno = dequeueErrno;
+				dequeueErrno = 0;
+				throw new SyscallException("ioctl DQBUF", errno);
 			}
 			Filled filled = done.pollFirst();
 			if (filled == null) {
