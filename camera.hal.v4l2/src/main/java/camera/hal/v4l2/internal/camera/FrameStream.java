@@ -43,6 +43,7 @@ final class FrameStream implements HalStream {
 	private final List<MappedBuffer> buffers = new ArrayList<>();
 	private final List<State> states = new ArrayList<>();
 	private final Thread thread;
+	private boolean requested;
 	private boolean running;
 	private boolean closed;
 	private boolean awaitingFrames;
@@ -89,6 +90,7 @@ final class FrameStream implements HalStream {
 
 	private synchronized void mapAndStart() {
 		int granted = device.requestBuffers(settings.streamBuffers());
+		requested = true;
 		if (granted < 2) {
 			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"camera " + camera + " granted " + granted + " buffers for streaming; it needs 2");
@@ -116,7 +118,7 @@ final class FrameStream implements HalStream {
 			}
 		}
 		try {
-			if (!buffers.isEmpty()) {
+			if (requested) {
 				device.requestBuffers(0);
 			}
 		} catch (SyscallException e) {
