@@ -112,7 +112,7 @@ run() {
     await "$dir/node$i/out.txt" 'NODE$' 60
     nodems="${nodems:+$nodems;}$(grep -a '^ms per job' "$dir/node$i/out.txt" | cut -f2)"
   done
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$drain" "$developers" "$nodems" "$cores"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$drain" "$developers" "${nodems:--}" "$cores"
   printf 'exit 0\n' >"$dir/device/in"
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   pids=()
@@ -135,7 +135,7 @@ echo
 echo "| setup | drain | per development service: jobs, average per job as the device saw it | node's own ms per job | cores used by device + nodes | cores busy / stolen (machine) |"
 echo "|---|---:|---|---:|---:|---:|"
 while IFS=$'\t' read -r name drain developers nodems used busy stolen; do
-  echo "| $name | ${drain} s | ${developers//;/<br>} | ${nodems:--} | $used | $busy / $stolen |"
+  echo "| $name | ${drain} s | ${developers//;/<br>} | ${nodems//;/<br>} | $used | $busy / $stolen |"
 done <<<"$results"
 } >"$root/bench/REMOTE.md"
 if [ -f "$root/bench/REMOTE-READING.md" ]; then { echo; cat "$root/bench/REMOTE-READING.md"; } >>"$root/bench/REMOTE.md"; fi
