@@ -68,7 +68,8 @@ machine_ticks() {
 now() { date +%s.%N; }
 
 # run NAME NODES: prints one line "NAME<TAB>drain seconds<TAB>developers joined by ;<TAB>node ms per job<TAB>
-# cores used by these processes<TAB>cores busy on the machine<TAB>cores stolen", the cores averaged over the drain
+# CPU seconds of these processes<TAB>cores they used<TAB>cores busy on the machine<TAB>cores stolen", the cores
+# averaged over the drain
 run() {
   local name=$1 nodes=$2 dir="$work/$1" list="" port i
   mkdir -p "$dir"
@@ -106,7 +107,7 @@ run() {
     paste -sd';')
   cores=$(awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v m0="$m0" -v m1="$m1" -v hz="$tick" 'BEGIN {
     split(m0, a, " "); split(m1, b, " "); wall = t1 - t0
-    printf "%.2f\t%.2f\t%.2f", (c1 - c0) / hz / wall, (b[1] - a[1]) / hz / wall, (b[2] - a[2]) / hz / wall }')
+    printf "%.1f\t%.2f\t%.2f\t%.2f", (c1 - c0) / hz, (c1 - c0) / hz / wall, (b[1] - a[1]) / hz / wall, (b[2] - a[2]) / hz / wall }')
   for i in $(seq 1 "$nodes"); do
     printf '%s\n' 'node:stats --no-format' 'echo NODE' >"$dir/node$i/in"
     await "$dir/node$i/out.txt" 'NODE$' 60
@@ -128,14 +129,14 @@ echo
 echo "Run on $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load average $load_before before, $load_after after."
 echo "$count photos of $size (4 raw frames each, 16-bit: $(( ${size%x*} * ${size#*x} * 2 * 4 / 1000000 )) MB per job on the wire),"
 echo "captured with deferred processing paused, then drained; the three setups one after the other, each with fresh"
-echo "processes. Command: \`bench/remote-bench.sh $count $size\`. The cores are averages over the drain: those the"
-echo "device's and nodes' processes used (CPU time / wall time), and those busy on the whole machine (other sessions"
-echo "included) or stolen by the hypervisor, of $(nproc)."
+echo "processes. Command: \`bench/remote-bench.sh $count $size\`. During each drain: the CPU time the device's and"
+echo "nodes' processes used (user + system) and the cores that makes on average (CPU time / wall time), and the cores"
+echo "busy on the whole machine (other sessions included) or stolen by the hypervisor, of $(nproc)."
 echo
-echo "| setup | drain | per development service: jobs, average per job as the device saw it | node's own ms per job | cores used by device + nodes | cores busy / stolen (machine) |"
+echo "| setup | drain | per development service: jobs, average per job as the device saw it | node's own ms per job | CPU time of device + nodes (cores) | machine's cores busy / stolen |"
 echo "|---|---:|---|---:|---:|---:|"
-while IFS=$'\t' read -r name drain developers nodems used busy stolen; do
-  echo "| $name | ${drain} s | ${developers//;/<br>} | ${nodems//;/<br>} | $used | $busy / $stolen |"
+while IFS=$'\t' read -r name drain developers nodems cpu used busy stolen; do
+  echo "| $name | ${drain} s | ${developers//;/<br>} | ${nodems//;/<br>} | $cpu s ($used) | $busy / $stolen |"
 done <<<"$results"
 } >"$root/bench/REMOTE.md"
 if [ -f "$root/bench/REMOTE-READING.md" ]; then { echo; cat "$root/bench/REMOTE-READING.md"; } >>"$root/bench/REMOTE.md"; fi
