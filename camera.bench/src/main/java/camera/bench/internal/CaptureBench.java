@@ -30,7 +30,7 @@ import media.library.PhotoAsset;
  */
 final class CaptureBench implements AutoCloseable {
 	/** Captures of each kind before measuring, so the JIT and the caches are warm. */
-	private static final int WARM_UP = 2;
+	static final int WARM_UP = 2;
 	private static final long HEAP_SAMPLE_MILLIS = 5;
 
 	/**
