@@ -34,49 +34,74 @@ final class FrameBuffers {
 	record Lent(ByteBuffer samples, Runnable giveBack) {
 	}
 
-	/** One size's buffers; a null slot is one not rendered yet. */
+	/**
+	 * One size's buffers. Each is in one place at a time: not rendered yet, being rendered, free (rendered, ready to
+	 * lend) or lent; only free ones are lent without rendering, so a stream never waits for a render.
+	 */
 	private final class Pool {
 		private final Size size;
 		private final ByteBuffer[] buffers;
+		private final ConcurrentLinkedQueue<Integer> unrendered = new ConcurrentLinkedQueue<>();
 		private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
 
 		Pool(Size size) {
 			this.size = size;
 			this.buffers = new ByteBuffer[count];
 			for (int index = 0; index < count; index++) {
-				free.add(index);
+				unrendered.add(index);
 			}
 		}
 
-		Optional<Lent> lend() {
-			Integer index = free.poll();
+		/**
+		 * @param renderIfNone with fewer than two free (so the one just given back would come again), render one
+		 *                     that never was, if any is left
+		 */
+		Optional<Lent> lend(boolean renderIfNone) {
+			Integer index = renderIfNone && free.size() < 2 ? renderNew() : null;
+			if (index == null) {
+				index = free.poll();
+			}
+			if (index == null && renderIfNone) {
+				index = renderNew();
+			}
 			if (index == null) {
 				return Optional.empty();
 			}
-			try {
-				ByteBuffer samples = rendered(index).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-				lent.incrementAndGet();
-				return Optional.of(new Lent(samples, () -> free.add(index)));
-			} catch (RuntimeException e) {
-				free.add(index);
-				throw e;
-			}
+			int lentIndex = index;
+			ByteBuffer samples = buffers[lentIndex].asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+			lent.incrementAndGet();
+			return Optional.of(new Lent(samples, () -> free.add(lentIndex)));
 		}
 
-		/** Renders the buffers not rendered yet, up to a number, on the calling thread. */
+		/** Renders buffers not rendered yet until that many are, on the calling thread, and frees them. */
 		void prepare(int upTo) {
-			for (int index = 0; index < Math.min(upTo, count); index++) {
-				rendered(index);
+			while (count - unrendered.size() < Math.min(upTo, count)) {
+				Integer index = unrendered.poll();
+				if (index == null) {
+					return;
+				}
+				render(index);
+				free.add(index);
 			}
 		}
 
-		private synchronized ByteBuffer rendered(int index) {
-			if (buffers[index] == null) {
+		private Integer renderNew() {
+			Integer index = unrendered.poll();
+			if (index != null) {
+				render(index);
+			}
+			return index;
+		}
+
+		private void render(int index) {
+			try {
 				ByteBuffer buffer = ByteBuffer.allocateDirect(Math.multiplyExact(size.width() * 2, size.height()));
 				buffers[index] = sensor.frameInto(size, Shake.of(seedBase, index, shakePixels),
 						SeedMixer.mix(seedBase, index), buffer);
+			} catch (RuntimeException e) {
+				unrendered.add(index);
+				throw e;
 			}
-			return buffers[index];
 		}
 	}
 
@@ -105,7 +130,7 @@ final class FrameBuffers {
 	}
 
 	/**
-	 * Renders the first buffers of a size ahead of use, on the calling (background) thread.
+	 * Renders buffers of a size ahead of use until that many are rendered, on the calling (background) thread.
 	 *
 	 * @throws camera.api.CameraException DEVICE_DISABLED when the sensor's workers are shutting down
 	 */
@@ -114,13 +139,22 @@ final class FrameBuffers {
 	}
 
 	/**
-	 * Lends a free buffer of the size with its frame, rendering it first if it never was.
+	 * Lends a free buffer of the size with its frame; with none rendered and free, renders one that never was.
 	 *
 	 * @return the frame and how to give it back, or empty when every buffer of the size is lent
 	 * @throws camera.api.CameraException DEVICE_DISABLED when the sensor's workers are shutting down
 	 */
 	Optional<Lent> lend(Size size) {
-		return pool(size).lend();
+		return pool(size).lend(true);
+	}
+
+	/**
+	 * Lends a free rendered buffer of the size, as a stream does: it never waits for a render.
+	 *
+	 * @return the frame and how to give it back, or empty when none is rendered and free
+	 */
+	Optional<Lent> lendRendered(Size size) {
+		return pool(size).lend(false);
 	}
 
 	/** @return how many frames were lent since the set was made */

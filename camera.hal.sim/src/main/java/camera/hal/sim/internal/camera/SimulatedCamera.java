@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -417,6 +418,21 @@ public final class SimulatedCamera implements HalCamera {
 					pendingReattach = background.schedule(this::reattach, reattachMillis, TimeUnit.MILLISECONDS);
 				}
 			}
+		}
+	}
+
+	/** Renders every frame buffer of a size in the background, as a stream of it needs them all. */
+	void prepareInBackground(Setup prepared, Size size) {
+		try {
+			background.execute(() -> {
+				try {
+					prepared.buffers().prepare(size, prepared.settings().frameBuffers());
+				} catch (CameraException e) {
+					log.debug("camera {}: buffers of {} not rendered ahead: {}", id(), size, e.getMessage());
+				}
+			});
+		} catch (RejectedExecutionException e) {
+			// the camera is stopping
 		}
 	}
 

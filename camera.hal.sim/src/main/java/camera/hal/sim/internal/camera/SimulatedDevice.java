@@ -99,6 +99,7 @@ final class SimulatedDevice implements HalDevice {
 			throw new CameraException(CameraErrorCode.OPERATION_NOT_ALLOWED,
 					"camera " + settings.info().id() + " already streams");
 		}
+		camera.prepareInBackground(setup, request.size());
 		started.start(camera);
 		return Optional.of(new HalStream() {
 			@Override

@@ -5,7 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import camera.api.CameraException;
 import camera.api.Size;
 import camera.api.hal.FrameLease;
 import camera.api.hal.FrameSink;
@@ -13,8 +12,8 @@ import camera.api.hal.HalStream;
 
 /**
  * A simulated camera streaming: one frame per period, each lent in one of the sensor's {@link FrameBuffers}, on the
- * stream's own thread, until the stream is closed or the device is released. A frame whose period finds every
- * buffer lent is dropped and counted. A period missed (a buffer rendered on first use) is not made up.
+ * stream's own thread, until the stream is closed or the device is released. A frame whose period finds no rendered
+ * buffer free (every one lent, or the rest still being rendered in the background) is dropped and counted.
  */
 final class SimulatedStream implements HalStream {
 	private final Size size;
@@ -63,13 +62,7 @@ final class SimulatedStream implements HalStream {
 			if (System.nanoTime() > next) {
 				next = System.nanoTime() + period;
 			}
-			Optional<FrameBuffers.Lent> lent;
-			try {
-				lent = setup.buffers().lend(size);
-			} catch (CameraException e) {
-				// the camera's workers are stopping
-				return;
-			}
+			Optional<FrameBuffers.Lent> lent = setup.buffers().lendRendered(size);
 			if (lent.isEmpty()) {
 				dropped.incrementAndGet();
 				continue;

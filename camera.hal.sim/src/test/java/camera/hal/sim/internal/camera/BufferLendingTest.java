@@ -67,7 +67,7 @@ class BufferLendingTest {
 			}
 
 			assertThat(sink.leases).hasSize(10);
-			assertThat(sink.addresses.stream().distinct()).hasSize(2);
+			assertThat(sink.addresses.stream().distinct().count()).as("buffers used for 10 frames").isBetween(1L, 2L);
 		}
 
 		@Test

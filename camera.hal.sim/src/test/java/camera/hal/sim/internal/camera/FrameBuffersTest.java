@@ -82,6 +82,23 @@ class FrameBuffersTest {
 	}
 
 	@Test
+	void aStreamIsLentOnlyBuffersRenderedAlreadyAndNeverWaitsForARender() {
+		FrameBuffers buffers = new FrameBuffers(SENSOR, 2, 3, 1);
+
+		Optional<FrameBuffers.Lent> beforeRendering = buffers.lendRendered(SIZE);
+		buffers.prepare(SIZE, 2);
+		Optional<FrameBuffers.Lent> first = buffers.lendRendered(SIZE);
+		Optional<FrameBuffers.Lent> second = buffers.lendRendered(SIZE);
+		Optional<FrameBuffers.Lent> third = buffers.lendRendered(SIZE);
+
+		assertThat(beforeRendering).isEmpty();
+		assertThat(first).isPresent();
+		assertThat(second).isPresent();
+		assertThat(third).isEmpty();
+		assertThat(buffers.lend(SIZE)).as("a capture renders the last one itself").isPresent();
+	}
+
+	@Test
 	void theSameSeedRendersTheSameBuffers() {
 		ByteBuffer one = copy(new FrameBuffers(SENSOR, 2, 2, 7).lend(SIZE).orElseThrow().samples());
 		ByteBuffer other = copy(new FrameBuffers(SENSOR, 2, 2, 7).lend(SIZE).orElseThrow().samples());
