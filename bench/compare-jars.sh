@@ -26,6 +26,11 @@ for jar in "$old" "$new"; do
 	[ -f "$jar" ] || { echo "compare-jars.sh: no such jar: $jar" >&2; exit 1; }
 done
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${java_major:-0}" -lt 25 ]; then
+	echo "compare-jars.sh: needs JDK 25 or later, found '${java_major:-none}': set JAVA_HOME" >&2
+	exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -37,6 +42,10 @@ run() { # NAME JAR ROUND
 	printf 'camera:bench -s %s -n %s --no-format\nexit 0\n' "$size" "$count" \
 		| "$java" -Dfelix.fileinstall.dir="$home/conf" -Ddarkroom.data="$home/data" -jar "$2" 2>/dev/null \
 		| grep -o 'bench\.[a-z0-9_.]*=[^[:space:]]*' > "$work/$1-$3.values" || true
+	if [ ! -s "$work/$1-$3.values" ]; then
+		echo "compare-jars.sh: camera:bench printed nothing with $2" >&2
+		exit 1
+	fi
 	rm -rf "$home"
 }
 
