@@ -448,6 +448,7 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "|---|---:|---:|---:|"
 	echo "| start to a working capture, median of $(startup runs) runs | $(startup empty.ms) ms | $(startup pending.ms) ms | $(ratio "$(startup pending.ms)" "$(startup empty.ms)") |"
 	echo "| each run | $(startup empty.runs_ms) ms | $(startup pending.runs_ms) ms | |"
+	echo "| of that, start to the shell's banner, median | $(startup empty.shell_ms) ms | $(startup pending.shell_ms) ms | $(ratio "$(startup pending.shell_ms)" "$(startup empty.shell_ms)") |"
 	echo "| phase 1 of that capture, as camera:capture reports it | $(startup empty.phase1_ms) ms | $(startup pending.phase1_ms) ms | |"
 	echo "| camera:capture sent, times | $(startup empty.attempts) | $(startup pending.attempts) | |"
 	echo "| jobs still queued when the platform stopped (\`deferred:stats\`) | $(startup empty.queued_at_stop) | $(startup pending.queued_at_stop) | |"

@@ -37,7 +37,8 @@ start_platform() {
 	platform_pid=$platform_PID
 }
 
-# send_until PATTERN COMMAND: sends COMMAND, then a marker, until a line of output matches PATTERN.
+# send_until PATTERN COMMAND: sends COMMAND, then a marker, until a line of output matches PATTERN. Also notes
+# when the shell's banner arrived.
 send_until() {
 	local pattern=$1 command=$2 attempt=0 line
 	matched_ns=
@@ -50,6 +51,9 @@ send_until() {
 		printf '%s\necho startup-bench-attempt-%d\n' "$command" "$attempt" >&"$to_platform"
 		while IFS= read -r -t 600 line <&"$from_platform"; do
 			echo "$line" >> "$log"
+			if [[ -z "$shell_ns" && $line == *"Welcome to Apache Felix Gogo"* ]]; then
+				shell_ns=$(now_ns)
+			fi
 			# shellcheck disable=SC2053 # the pattern is a glob on purpose
 			if [[ -z "$matched_ns" && $line == $pattern ]]; then
 				matched_ns=$(now_ns)
@@ -76,6 +80,7 @@ mkdir -p "$pending"
 log=$work/startup-make-jobs.log
 : > "$log"
 make_start=$(now_ns)
+shell_ns=
 start_platform "$work/startup-fast-conf" "$pending" "$log"
 send_until '*deferred processing paused*' 'deferred:pause'
 send_until '*startup-bench-captures-done*' "camera:capture -s $size -n $jobs; echo startup-bench-captures-done"
@@ -97,17 +102,19 @@ measure() {
 	log=$work/startup-$name.log
 	echo "--- run $run" >> "$log"
 	start=$(now_ns)
+	shell_ns=
 	start_platform "$work/startup-conf" "$data" "$log"
 	send_until '*capture *  FAST  phase 1: *' "camera:capture -s $size"
 	echo "$(( (matched_ns - start) / 1000000 ))" >> "$work/startup-$name.ms"
 	echo "$attempts" >> "$work/startup-$name.attempts"
+	echo "$(( (${shell_ns:-$matched_ns} - start) / 1000000 ))" >> "$work/startup-$name.shell"
 	sed -n 's/.*phase 1: \([0-9]*\) ms.*/\1/p' <<< "$matched_line" >> "$work/startup-$name.phase1"
 	stop_platform
 	# what the engine held when the platform stopped, to show the jobs were there and being worked on
 	sed -n 's/^.*queued normal\t\([0-9]*\)$/\1/p' "$log" | tail -1 >> "$work/startup-$name.queued"
 }
 
-rm -f "$work"/startup-{empty,pending}.{ms,attempts,phase1,queued}
+rm -f "$work"/startup-{empty,pending}.{ms,shell,attempts,phase1,queued}
 for run in $(seq 1 "$runs"); do
 	rm -rf "$work/startup-empty-data"
 	mkdir -p "$work/startup-empty-data"
@@ -122,6 +129,7 @@ median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }
 for name in empty pending; do
 	echo "startup.$name.ms=$(median "$work/startup-$name.ms")"
 	echo "startup.$name.runs_ms=$(paste -sd, "$work/startup-$name.ms")"
+	echo "startup.$name.shell_ms=$(median "$work/startup-$name.shell")"
 	echo "startup.$name.attempts=$(paste -sd, "$work/startup-$name.attempts")"
 	echo "startup.$name.phase1_ms=$(paste -sd, "$work/startup-$name.phase1")"
 	echo "startup.$name.queued_at_stop=$(paste -sd, "$work/startup-$name.queued")"
