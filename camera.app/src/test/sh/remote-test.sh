@@ -6,6 +6,8 @@
 # - the node killed with SIGKILL in the middle of a second drain loses nothing: the drain completes on the device;
 # - every photo reaches FULL at the URI its capture gave, as a valid JPEG, exactly once (one asset per capture,
 #   the engine's completed count equals the captures, no job failed or left over);
+# - the node's port is bound on 127.0.0.1 only, not on every interface (`ss` of iproute2 lists it), and the node
+#   starts without an error on its console;
 # - the node started again on its address is taken back by the running device;
 # - a device with another secret is refused (UNAUTHENTICATED) and gets no lane on the node.
 # Needs JAVA_HOME at a JDK 25 and the built jars (mvn -B package or verify).
@@ -70,6 +72,19 @@ if ! await "$work/device/data/log/darkroom.log" "development node 127.0.0.1:$nod
   exit 1
 fi
 pass "the device imported the node through Aries RSA and the node answered with the secret's proof"
+
+# The node binds its listen host only: Aries RSA 1.16.1's TCP provider by itself binds every interface.
+bound=$(ss -ltnH "sport = :$node_port" | awk '{print $4}' | paste -sd' ')
+if [[ "$bound" =~ ^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):$node_port$ ]]; then
+  pass "the node's port is bound on loopback only ($bound)"
+else
+  fail "the node's port is bound on '$bound', not on 127.0.0.1 only"
+fi
+if grep -a -E 'ERROR|Exception' "$work/node/err.txt"; then
+  fail "the node printed an error at its start"
+else
+  pass "the node started without an error on its console"
+fi
 
 # A first burst, drained: at least one job on the node.
 device_say 'camera:capture -n 4 -s 4000x3000' 'deferred:drain -t 300' 'echo DRAINED-1' 'deferred:stats --no-format' \

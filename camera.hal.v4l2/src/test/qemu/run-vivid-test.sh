@@ -20,6 +20,7 @@ timeout_seconds=${VIVID_TIMEOUT:-}
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
 mkdir -p "$work"
 platform=false
+app_jar=
 if [ "${1:-}" = "--platform" ]; then
   platform=true
   timeout_seconds=${timeout_seconds:-280}

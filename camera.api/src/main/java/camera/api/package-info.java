@@ -10,7 +10,7 @@
  * {@link camera.api.DeferredProcessing} shows and steers the jobs that develop the full-quality photos, and
  * {@link camera.api.DeferredJobEvents} names the EventAdmin events their transitions post.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package camera.api;
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,6 +52,10 @@ public final class BenchCommand {
 	private static final int BURST_SHOTS = 30;
 	private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
 
+	/** How long the timing events of the last captures may take to arrive after their photos. */
+	private static final long STAGE_WAIT_MILLIS = 5_000;
+
+	private final BundleContext context;
 	private final PhotoDeveloper developer;
 	private final JpegCodec codec;
 	private final JpegCodec imageIo;
@@ -77,8 +82,9 @@ public final class BenchCommand {
 	private Logger log;
 
 	@Activate
-	public BenchCommand(@Reference PhotoDeveloper developer, @Reference JpegCodec codec,
+	public BenchCommand(BundleContext context, @Reference PhotoDeveloper developer, @Reference JpegCodec codec,
 			@Reference(target = "(" + JpegCodec.ENCODER + "=" + JpegCodec.IMAGEIO + ")") JpegCodec imageIo) {
+		this.context = context;
 		this.developer = developer;
 		this.codec = codec;
 		this.imageIo = imageIo;
@@ -147,9 +153,12 @@ public final class BenchCommand {
 		try {
 			CaptureBench.Latencies latencies;
 			CaptureBench.Burst burst;
-			try (CaptureBench capture = new CaptureBench(cameras, camera, profile, EVENT_TIMEOUT,
-					asset -> discard(library, asset))) {
+			PhaseOneStages stages;
+			try (StageTimings timings = new StageTimings(context);
+					CaptureBench capture = new CaptureBench(cameras, camera, profile, EVENT_TIMEOUT,
+							asset -> discard(library, asset))) {
 				latencies = capture.interleaved(arguments.count());
+				stages = new PhaseOneStages(timings, CaptureBench.WARM_UP + 1, arguments.count(), STAGE_WAIT_MILLIS);
 				burst = capture.burst(BURST_SHOTS, sampler);
 			}
 			if (arguments.samplesFile().isPresent()) {
@@ -160,7 +169,7 @@ public final class BenchCommand {
 					() -> new IllegalStateException("the simulated scene of camera " + camera.cameraId() + " went away"));
 			DevelopmentBench.Results development = new DevelopmentBench(developer, codec, imageIo, rounds, dngCodec,
 					DcrawDevelopment.find()).run(scene, size);
-			return report(camera, size, latencies, burst, development);
+			return report(camera, size, latencies, stages, burst, development);
 		} finally {
 			if (!wasPaused) {
 				processing.resume();
@@ -177,7 +186,7 @@ public final class BenchCommand {
 	}
 
 	private static BenchReport report(CameraDevice camera, Size size, CaptureBench.Latencies latencies,
-			CaptureBench.Burst burst, DevelopmentBench.Results development) {
+			PhaseOneStages stages, CaptureBench.Burst burst, DevelopmentBench.Results development) {
 		Samples deferred = Samples.ofNanos(latencies.deferred());
 		Samples single = Samples.ofNanos(latencies.singlePhase());
 		double megapixels = size.pixels() / 1e6;
@@ -192,6 +201,20 @@ public final class BenchCommand {
 				.add("bench.single.p99_ms", "capture -> photoAvailable p99 (single-phase)", single.percentile(99), "ms")
 				.add("bench.ratio_p50", "ratio of the p50s, deferred / single-phase",
 						deferred.median() / single.median(), "")
+				.add("bench.phase1.shutter_lag_p50_ms", "shutter lag p50, press to first frame (deferred; < 0: before)",
+						stages.deferred(StageTimings.Stage.SHUTTER_LAG).median(), "ms")
+				.add("bench.single.shutter_lag_p50_ms", "shutter lag p50, press to first frame (single-phase)",
+						stages.single(StageTimings.Stage.SHUTTER_LAG).median(), "ms")
+				.add("bench.phase1.stage.wait_for_frame_p50_ms", "phase 1 stage p50: press to first frame in hand",
+						stages.deferred(StageTimings.Stage.WAIT_FOR_FRAME).median(), "ms")
+				.add("bench.phase1.stage.develop_p50_ms", "phase 1 stage p50: develop the FAST image",
+						stages.deferred(StageTimings.Stage.DEVELOP).median(), "ms")
+				.add("bench.phase1.stage.encode_p50_ms", "phase 1 stage p50: encode it as JPEG",
+						stages.deferred(StageTimings.Stage.ENCODE).median(), "ms")
+				.add("bench.phase1.stage.spool_write_p50_ms", "phase 1 stage p50: first frame to burst spooled (parallel)",
+						stages.deferred(StageTimings.Stage.SPOOL_WRITE).median(), "ms")
+				.add("bench.phase1.stage.asset_write_p50_ms", "phase 1 stage p50: write the FAST asset (file + row)",
+						stages.deferred(StageTimings.Stage.ASSET_WRITE).median(), "ms")
 				.add("bench.phase1.cpu_ms_per_capture", "process CPU per deferred capture",
 						latencies.deferredCpuNanos() / latencies.deferred().size() / 1e6, "ms")
 				.add("bench.single.cpu_ms_per_capture", "process CPU per single-phase capture",
@@ -211,6 +234,8 @@ public final class BenchCommand {
 						burst.peakHeapBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.burst.rss_peak_mb", "burst of " + BURST_SHOTS + ": peak resident set",
 						burst.peakResidentBytes() / (1024.0 * 1024.0), "MB")
+				.add("bench.burst.live_heap_peak_mb", "burst of " + BURST_SHOTS + ": peak heap left after a collection",
+						burst.peakLiveHeapBytes() / (1024.0 * 1024.0), "MB")
 				.add("bench.psnr.phase1_db", "PSNR of phase 1 (half size, upscaled)", development.phase1().psnr(), "dB")
 				.add("bench.psnr.phase2_db", "PSNR of phase 2", development.phase2().psnr(), "dB")
 				.add("bench.psnr.dcraw_q3_db", "PSNR of dcraw -q 3 on the DNG of frame 1", development.dcrawQ3().psnr(),

@@ -30,7 +30,7 @@ import media.library.PhotoAsset;
  */
 final class CaptureBench implements AutoCloseable {
 	/** Captures of each kind before measuring, so the JIT and the caches are warm. */
-	private static final int WARM_UP = 2;
+	static final int WARM_UP = 2;
 	private static final long HEAP_SAMPLE_MILLIS = 5;
 
 	/**
@@ -43,10 +43,11 @@ final class CaptureBench implements AutoCloseable {
 	}
 
 	/**
-	 * Shot-to-shot intervals between consecutive asset events, and the largest heap and resident set seen while
-	 * shooting (NaN where the system does not tell).
+	 * Shot-to-shot intervals between consecutive asset events, the largest heap and resident set seen while
+	 * shooting (NaN where the system does not tell), and the largest heap left in use after a collection while
+	 * shooting (NaN when none collected).
 	 */
-	record Burst(List<Long> shotToShotNanos, long peakHeapBytes, double peakResidentBytes) {
+	record Burst(List<Long> shotToShotNanos, long peakHeapBytes, double peakResidentBytes, double peakLiveHeapBytes) {
 	}
 
 	private final PhotoSession session;
@@ -133,6 +134,7 @@ final class CaptureBench implements AutoCloseable {
 		}, 0, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
 		List<TimedOutput.Arrival> arrivals = new ArrayList<>();
 		List<Future<?>> discards = new ArrayList<>();
+		LiveHeap live = new LiveHeap();
 		try {
 			for (int i = 0; i < shots; i++) {
 				deferred.output().capture();
@@ -146,13 +148,15 @@ final class CaptureBench implements AutoCloseable {
 			deferred.awaitReady(shots);
 		} finally {
 			sampling.cancel(false);
+			live.close();
 		}
 		discards.forEach(CaptureBench::await);
 		List<Long> intervals = new ArrayList<>();
 		for (int i = 1; i < arrivals.size(); i++) {
 			intervals.add(arrivals.get(i).nanos() - arrivals.get(i - 1).nanos());
 		}
-		return new Burst(intervals, peak.get(), peakResident.get() < 0 ? Double.NaN : peakResident.get());
+		return new Burst(intervals, peak.get(), peakResident.get() < 0 ? Double.NaN : peakResident.get(),
+				live.peakBytes() < 0 ? Double.NaN : live.peakBytes());
 	}
 
 	private static void await(Future<?> task) {

@@ -55,7 +55,11 @@ class BenchShellTest {
 			"bench.phase2.mp_per_s", "bench.jpeg.turbo_mp_per_s", "bench.jpeg.imageio_mp_per_s",
 			"bench.copy.ms_per_frame", "bench.burst.shot_to_shot_p50_ms", "bench.burst.heap_peak_mb",
 			"bench.psnr.phase1_db", "bench.psnr.phase2_db", "bench.psnr.dcraw_q3_db", "bench.psnr.dcraw_q0_db",
-			"bench.ssim.phase1", "bench.ssim.phase2", "bench.ssim.dcraw_q3", "bench.ssim.dcraw_q0");
+			"bench.ssim.phase1", "bench.ssim.phase2", "bench.ssim.dcraw_q3", "bench.ssim.dcraw_q0",
+			"bench.phase1.shutter_lag_p50_ms", "bench.single.shutter_lag_p50_ms",
+			"bench.phase1.stage.wait_for_frame_p50_ms", "bench.phase1.stage.develop_p50_ms",
+			"bench.phase1.stage.encode_p50_ms", "bench.phase1.stage.spool_write_p50_ms",
+			"bench.phase1.stage.asset_write_p50_ms", "bench.burst.live_heap_peak_mb");
 
 	@InjectService(timeout = 10_000)
 	CommandProcessor processor;
@@ -119,7 +123,7 @@ class BenchShellTest {
 			GogoShell.Result result = shell.run("camera:bench -s " + smallestSize() + " -n 1 --no-format");
 
 			assertClean(result);
-			assertThat(result.lines()).allSatisfy(line -> assertThat(line).matches("bench\\.[a-z0-9_.]+=(n/a|[0-9.]+)"));
+			assertThat(result.lines()).allSatisfy(line -> assertThat(line).matches("bench\\.[a-z0-9_.]+=(n/a|-?[0-9.]+)"));
 			assertThat(result.lines().stream().map(line -> line.substring(0, line.indexOf('=')))
 				.collect(Collectors.toSet())).isEqualTo(BENCH_KEYS);
 		}

@@ -33,9 +33,9 @@ import org.osgi.test.junit5.service.ServiceExtension;
 /** The camera scope against the whole platform: the simulated camera, the framework and the library. */
 @ExtendWith({ BundleContextExtension.class, ServiceExtension.class })
 class CameraShellTest {
-	/** capture id, asset URI, quality, phase-1 milliseconds. */
+	/** capture id, asset URI, quality, phase-1 milliseconds, shutter lag in milliseconds. */
 	private static final String PHOTO_LINE = "capture \\d+  " + Pattern.quote(AssetUri.PREFIX)
-			+ "[1-9][0-9]*/[^ /]+\\.jpg  %s  phase 1: \\d+ ms";
+			+ "[1-9][0-9]*/[^ /]+\\.jpg  %s  phase 1: \\d+ ms  shutter lag: -?\\d+ ms";
 
 	@InjectService(timeout = 10_000)
 	CommandProcessor processor;

@@ -42,7 +42,7 @@ class FullSpoolShellTest {
 	private static final String ENGINE_PID = "camera.deferred.engine";
 	private static final String BUDGET = "spoolBudgetMegabytes";
 	private static final String DEVELOPED_AT_ONCE_LINE = "capture \\d+  " + Pattern.quote(AssetUri.PREFIX)
-			+ "[1-9][0-9]*/[^ /]+\\.jpg  FULL  phase 1: \\d+ ms  \\(developed at once: no room to defer it\\)";
+			+ "[1-9][0-9]*/[^ /]+\\.jpg  FULL  phase 1: \\d+ ms  shutter lag: -?\\d+ ms  \\(developed at once: no room to defer it\\)";
 	private static final long WAIT_MILLIS = 20_000;
 
 	@InjectService(timeout = 10_000)

@@ -1,6 +1,8 @@
 package camera.node.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Hashtable;
 
@@ -26,7 +28,8 @@ import camera.develop.remote.SharedSecret;
 /**
  * The development node: exports this machine's {@link PhotoDeveloper} and {@link JpegCodec} to devices as a
  * {@link RemoteDeveloper}, through Aries RSA's TCP provider, once it has a shared secret. Without one it exports
- * nothing and says so: there is no default secret.
+ * nothing and says so: there is no default secret. It binds its listen host only, loopback by default, through
+ * the {@link ListenHostWeaver}.
  */
 @Component(name = DevelopmentNode.PID, configurationPid = DevelopmentNode.PID,
 		configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = DevelopmentNode.class)
@@ -43,7 +46,7 @@ public final class DevelopmentNode {
 	@ObjectClassDefinition(name = "Development node",
 			description = "Serves full development of raw bursts to devices, as an OSGi remote service.")
 	public @interface Config {
-		@AttributeDefinition(description = "HOST:PORT the node listens on; empty takes the framework property darkroom.node.listen, else 127.0.0.1:7700.")
+		@AttributeDefinition(description = "HOST:PORT the node listens on, bound on that host's address only (0.0.0.0:PORT: every interface); empty takes the framework property darkroom.node.listen, else 127.0.0.1:7700 (loopback).")
 		String listen() default "";
 
 		@AttributeDefinition(description = "File holding the shared secret (at least 16 characters) devices prove; empty takes the framework property darkroom.node.secret.file. There is no default: without a secret the node serves nothing.")
@@ -68,16 +71,23 @@ public final class DevelopmentNode {
 
 	@Activate
 	public DevelopmentNode(BundleContext context, Config config, @Reference PhotoDeveloper developer,
-			@Reference JpegCodec codec, @Reference(service = LoggerFactory.class) Logger log) {
+			@Reference JpegCodec codec, @Reference ListenHostWeaver weaver,
+			@Reference(service = LoggerFactory.class) Logger log) {
 		this.log = log;
 		this.listen = NodeAddress.parse(or(config.listen(), context.getProperty(LISTEN_PROPERTY),
 				NodeAddress.LOOPBACK.toString()));
 		this.name = or(config.name(), listen.toString());
 		this.slots = Math.max(1, config.slots());
 		SharedSecret secret = secret(or(config.secretFile(), context.getProperty(SECRET_FILE_PROPERTY)));
-		if (secret == null) {
+		InetAddress bound = address(listen);
+		if (secret == null || bound == null) {
 			registration = null;
 			return;
+		}
+		if (!bound.isAnyLocalAddress()) {
+			weaver.unbound(context).ifPresent(why -> log.error("development node {} listens on every interface, not "
+					+ "only {}: Aries RSA's TCPServer {}; only the shared secret refuses other machines", name,
+					listen.host(), why));
 		}
 		SerialFilter.install(log);
 		Hashtable<String, Object> properties = new Hashtable<>();
@@ -104,6 +114,15 @@ public final class DevelopmentNode {
 		} catch (IOException | IllegalArgumentException e) {
 			log.error("development node serves nothing: its shared secret file {} is not usable: {}", file,
 					e.getMessage());
+			return null;
+		}
+	}
+
+	private InetAddress address(NodeAddress listen) {
+		try {
+			return InetAddress.getByName(listen.host());
+		} catch (UnknownHostException e) {
+			log.error("development node serves nothing: it cannot listen on {}, an unknown host", listen);
 			return null;
 		}
 	}

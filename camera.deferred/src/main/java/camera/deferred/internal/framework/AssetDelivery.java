@@ -43,8 +43,10 @@ final class AssetDelivery implements Delivery {
 		PhotoAsset asset;
 		try {
 			FastImage fast = FastImages.await(photo);
+			photo.capture().timeline().mark(CaptureTimeline.Mark.ASSET_START);
 			asset = store.createCameraAsset(new CameraPhoto(jobId, fast.jpeg(), fast.image().width(),
 					fast.image().height(), photo.captureTime()));
+			photo.capture().timeline().mark(CaptureTimeline.Mark.ASSET_WRITTEN);
 		} catch (RuntimeException e) {
 			// The app never hears of this photo; the engine drops the job when the library's list lacks it.
 			log.error("Capture {}: job {} is durable but its asset could not be created: {}", photo.capture().id(),

@@ -14,10 +14,14 @@ import camera.api.CameraInput;
 import camera.api.Registration;
 import camera.api.hal.HalCamera;
 import camera.api.hal.HalDevice;
+import camera.api.hal.HalProfile;
+import camera.api.hal.HalStream;
+import camera.api.hal.HalStreamRequest;
 
 /**
  * An input on one camera. Opening resolves the camera by id at that moment, so after its HAL came back the same
- * input opens the new service. Captures on the camera run one at a time on its capture line.
+ * input opens the new service. Captures on the camera run one at a time on its capture line. While its session
+ * runs, a camera that streams fills the input's zero-shutter-lag ring, which the input owns with the stream.
  */
 final class CameraDeviceInput implements CameraInput {
 	private final CameraDevice device;
@@ -33,6 +37,15 @@ final class CameraDeviceInput implements CameraInput {
 	};
 	private OpenCamera open;
 	private PhotoCaptureSession session;
+	private Streaming streaming;
+
+	/** A running stream of the open camera and the ring it fills, for captures of one sensor profile. */
+	private record Streaming(HalProfile profile, HalStream stream, ZslRing ring) {
+		void stop() {
+			stream.close();
+			ring.close();
+		}
+	}
 
 	CameraDeviceInput(CameraDevice device, CameraRegistry registry, Logger log, Executor events,
 			Executor captureLine) {
@@ -74,6 +87,7 @@ final class CameraDeviceInput implements CameraInput {
 	public void close() {
 		OpenCamera closing;
 		synchronized (this) {
+			stopStreaming();
 			closing = open;
 			open = null;
 			if (closing == null) {
@@ -82,6 +96,58 @@ final class CameraDeviceInput implements CameraInput {
 			registry.unclaim(device.cameraId(), this);
 		}
 		closeDevice(closing.device());
+	}
+
+	/**
+	 * Starts the zero-shutter-lag stream of a profile, unless it runs already; a camera that does not stream, or
+	 * whose stream fails to start, captures on request (logged).
+	 *
+	 * @param depth the frames the ring keeps
+	 */
+	synchronized void startStreaming(HalProfile profile, int depth) {
+		if (streaming != null && streaming.profile().equals(profile)) {
+			return;
+		}
+		stopStreaming();
+		if (open == null) {
+			return;
+		}
+		ZslRing ring = new ZslRing(device.cameraId(), depth);
+		try {
+			open.device().stream(new HalStreamRequest(profile.size(), profile.format()), ring)
+				.ifPresent(stream -> streaming = new Streaming(profile, stream, ring));
+		} catch (RuntimeException e) {
+			log.warn("Camera {} could not stream {} for zero shutter lag; it captures on request: {}",
+					device.cameraId(), profile.size(), e.getMessage());
+		}
+		if (streaming != null) {
+			log.info("Camera {} streams {} into a zero-shutter-lag ring of {} frames", device.cameraId(),
+					profile.size(), depth);
+		}
+	}
+
+	/** Stops the stream and gives its ring's frames back; nothing when none runs. */
+	synchronized void stopStreaming() {
+		if (streaming != null) {
+			Streaming stopping = streaming;
+			streaming = null;
+			try {
+				stopping.stop();
+			} catch (RuntimeException e) {
+				log.warn("Stopping the stream of camera {} failed: {}", device.cameraId(), e.toString());
+			}
+		}
+	}
+
+	/** @return the ring captures of that profile take their frames from, while the camera streams it */
+	synchronized Optional<ZslRing> ring(HalProfile profile) {
+		return streaming != null && streaming.profile().equals(profile) ? Optional.of(streaming.ring())
+				: Optional.empty();
+	}
+
+	/** @return frames the running stream dropped because every buffer was held, or 0 */
+	synchronized long droppedFrames() {
+		return streaming == null ? 0 : streaming.stream().droppedFrames();
 	}
 
 	@Override

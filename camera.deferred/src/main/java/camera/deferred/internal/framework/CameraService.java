@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
@@ -24,6 +27,7 @@ import camera.api.CameraDevice;
 import camera.api.CameraInput;
 import camera.api.CameraManager;
 import camera.api.CameraOutputCapability;
+import camera.api.CaptureTimingEvents;
 import camera.api.PhotoOutput;
 import camera.api.PhotoSession;
 import camera.api.Profile;
@@ -62,6 +66,15 @@ public class CameraService implements CameraManager, DeliveryServices {
 		@AttributeDefinition(description = "Raw frames per capture, merged by the full development; capped by what"
 				+ " the camera can burst.", min = "1")
 		int burstFrames() default 4;
+
+		@AttributeDefinition(description = "Frames a streaming camera keeps in its zero-shutter-lag ring while a"
+				+ " session with a photo output runs; a capture takes its burst from the ring, the frame nearest the"
+				+ " press first. 0 keeps one burst's worth.", min = "0")
+		int zslDepth() default 0;
+
+		@AttributeDefinition(description = "Cameras (ids) that capture on request instead of from the"
+				+ " zero-shutter-lag ring; * for all. A camera that does not stream always captures on request.")
+		String[] zslOffCameras() default {};
 	}
 
 	private final Logger log;
@@ -91,6 +104,10 @@ public class CameraService implements CameraManager, DeliveryServices {
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
 			policyOption = ReferencePolicyOption.GREEDY)
 	private volatile DngCodec dngCodec;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile EventAdmin events;
 
 	@Activate
 	public CameraService(Configuration configuration, @Reference JpegQualityConfiguration qualities,
@@ -195,8 +212,17 @@ public class CameraService implements CameraManager, DeliveryServices {
 		return qualities.current();
 	}
 
+	@Override
+	public void captureTimed(Map<String, Object> timing) {
+		EventAdmin admin = events;
+		if (admin != null) {
+			admin.postEvent(new Event(CaptureTimingEvents.TOPIC, timing));
+		}
+	}
+
 	private static FrameworkSettings settings(Configuration configuration) {
 		return new FrameworkSettings(configuration.thumbnailSize(),
-				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames());
+				Duration.ofSeconds(configuration.captureTimeoutSeconds()), configuration.burstFrames(),
+				configuration.zslDepth(), Set.copyOf(List.of(configuration.zslOffCameras())));
 	}
 }

@@ -10,7 +10,8 @@ import camera.api.PhotoCaptureSetting;
  * @param configuration the output's committed configuration when it was asked for
  * @param input         the camera it captures from
  * @param output        the output whose listeners hear of it
+ * @param timeline      when it was asked for and when each of its stages ended
  */
 record Capture(int id, PhotoCaptureSetting setting, OutputConfiguration configuration, CameraDeviceInput input,
-		PhotoOutputStream output) {
+		PhotoOutputStream output, CaptureTimeline timeline) {
 }

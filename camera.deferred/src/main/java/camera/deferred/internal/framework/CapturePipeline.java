@@ -21,6 +21,7 @@ import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 import camera.api.CaptureEndInfo;
 import camera.api.CaptureStartInfo;
+import camera.api.hal.FrameLease;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.deferred.internal.development.StoppableDevelopment;
@@ -33,7 +34,9 @@ import media.library.MediaLibraryException;
  * Runs captures in two stages. The capture stage takes the frames from the camera, one capture at a time per
  * camera; the development stage turns them into the photo event, in order per output. The camera starts the next
  * capture while the previous one develops, so development delays the next shot only when it falls a whole capture
- * behind.
+ * behind. A camera that streams has its frames in the input's zero-shutter-lag ring already: the capture stage
+ * takes them from there instead of asking the camera. Frames the HAL lent go back to it once the photo is
+ * delivered, or as soon as the capture fails.
  */
 final class CapturePipeline {
 	private final Logger log;
@@ -125,6 +128,7 @@ final class CapturePipeline {
 			capture.output().developmentLine().execute(() -> develop(photo, slots));
 		} catch (RuntimeException e) {
 			photo.abandonSpooling();
+			photo.releaseFrames();
 			slots.release();
 			finishWithError(capture, e);
 		}
@@ -150,8 +154,35 @@ final class CapturePipeline {
 				configuration.sensorProfile().format(), configuration.frameCount());
 		PhotoDelivery delivery = configuration.delivery();
 		FrameCollector collector = new FrameCollector(capture, request, delivery.deferred()
-				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers)
+				? (frame, exif) -> fastImages.start(frame, exif, delivery == PhotoDelivery.DEFERRED_PROXY, workers,
+						capture.timeline())
 				: null, spooling);
+		try {
+			Optional<ZslRing> ring = capture.input().ring(configuration.sensorProfile());
+			if (ring.isPresent()) {
+				takeFromRing(capture, ring.get(), collector);
+			} else {
+				captureOnRequest(capture, device, request, collector);
+			}
+			return checkedPhoto(capture, collector);
+		} catch (RuntimeException e) {
+			collector.releaseAll();
+			throw e;
+		}
+	}
+
+	/** The burst is the ring's frames nearest the press, the nearest first: its shutter is that frame's. */
+	private void takeFromRing(Capture capture, ZslRing ring, FrameCollector collector) {
+		List<FrameLease> burst = ring.take(capture.configuration().frameCount(), capture.timeline().pressNanos(),
+				settings.get().captureTimeout());
+		collector.shutter(burst.getFirst().frame().metadata().timestampNanos());
+		for (FrameLease lease : burst) {
+			collector.frame(lease);
+		}
+	}
+
+	private void captureOnRequest(Capture capture, HalDevice device, HalCaptureRequest request,
+			FrameCollector collector) {
 		// The HAL promises never to hang; the timeout guards against one that breaks the promise.
 		Future<?> running = workers.submit(() -> device.capture(request, collector));
 		Duration timeout = settings.get().captureTimeout();
@@ -171,6 +202,9 @@ final class CapturePipeline {
 			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
 					"capture " + capture.id() + " was interrupted", e);
 		}
+	}
+
+	private CapturedPhoto checkedPhoto(Capture capture, FrameCollector collector) {
 		String cameraId = capture.input().device().cameraId();
 		List<String> rejections = collector.rejections();
 		if (collector.frames().isEmpty()) {
@@ -187,14 +221,23 @@ final class CapturePipeline {
 
 	private void develop(CapturedPhoto photo, Semaphore slots) {
 		Capture capture = photo.capture();
+		RuntimeException failure = null;
 		try {
 			deliveries.get(capture.configuration().delivery()).deliver(photo);
 		} catch (RuntimeException e) {
-			finishWithError(capture, e);
-			return;
+			failure = e;
 		} finally {
+			// the frames go back before the app hears the end of the capture, whichever way it ended
+			photo.releaseFrames();
 			slots.release();
 		}
+		if (failure != null) {
+			finishWithError(capture, failure);
+			return;
+		}
+		capture.timeline().mark(CaptureTimeline.Mark.DELIVERED);
+		services.captureTimed(capture.timeline().properties(capture.id(), capture.input().device().cameraId(),
+				capture.configuration().delivery().eventName()));
 		// The engine hears the camera is idle before the app does, so the app's next capture finds it yielding.
 		activity.end();
 		capture.output().fireCaptureEnd(new CaptureEndInfo(capture.id(), photo.frames().size()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import camera.api.hal.FrameLease;
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.jobs.BurstSpooling;
 import camera.deferred.internal.jobs.CapturedBurst;
@@ -19,12 +20,29 @@ import camera.develop.ExifData;
  * @param fastImage   its first-phase image, under way since the first frame arrived (deferred delivery only)
  * @param spooling    its burst on the way into the engine's spool since the first frame arrived; {@code null} when
  *                    the delivery is single-phase or the engine took no burst
+ * @param leases      the frames among them that the HAL lent, given back by {@link #releaseFrames}
  */
 record CapturedPhoto(Capture capture, List<RawFrame> frames, Instant captureTime, ExifData exif,
-		CompletableFuture<FastImage> fastImage, BurstSpooling spooling) {
+		CompletableFuture<FastImage> fastImage, BurstSpooling spooling, List<FrameLease> leases) {
 
 	CapturedPhoto {
 		frames = List.copyOf(frames);
+		leases = List.copyOf(leases);
+	}
+
+	/**
+	 * Gives the lent frames back to the HAL once nothing reads them: after the delivery, and after phase 1, which
+	 * may still run when the delivery failed.
+	 */
+	void releaseFrames() {
+		if (leases.isEmpty()) {
+			return;
+		}
+		if (fastImage == null) {
+			leases.forEach(FrameLease::release);
+		} else {
+			fastImage.whenComplete((image, failure) -> leases.forEach(FrameLease::release));
+		}
 	}
 
 	/** @return the frames as phase 2 needs them, each with its own read position */

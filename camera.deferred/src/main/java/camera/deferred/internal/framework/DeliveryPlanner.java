@@ -39,4 +39,14 @@ final class DeliveryPlanner {
 	int frameCount(HalCapabilities capabilities) {
 		return Math.min(settings.get().burstFrames(), capabilities.maxBurst());
 	}
+
+	/** @return whether the camera's captures take their frames from a zero-shutter-lag ring when it streams */
+	boolean ringFor(String cameraId) {
+		return settings.get().ringFor(cameraId);
+	}
+
+	/** @return the frames a ring keeps for captures of frameCount frames */
+	int ringDepth(int frameCount) {
+		return settings.get().ringDepthFor(frameCount);
+	}
 }

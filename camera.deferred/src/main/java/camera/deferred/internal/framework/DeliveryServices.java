@@ -1,5 +1,6 @@
 package camera.deferred.internal.framework;
 
+import java.util.Map;
 import java.util.Optional;
 
 import camera.deferred.internal.development.JpegQualities;
@@ -35,4 +36,7 @@ interface DeliveryServices {
 
 	/** @return the JPEG qualities configured now */
 	JpegQualities qualities();
+
+	/** A capture's photo event was fired: its timing, as {@link camera.api.CaptureTimingEvents} properties. */
+	void captureTimed(Map<String, Object> timing);
 }

@@ -30,7 +30,9 @@ final class DurableHandOver {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(spooling.commit(photo.burst()));
+			String jobId = spooling.commit(photo.burst());
+			photo.capture().timeline().mark(CaptureTimeline.Mark.SPOOLED);
+			return Optional.of(jobId);
 		} catch (SpoolFullException e) {
 			log.warn("Capture {}: {}; developing it inline and saving it FULL", photo.capture().id(), e.getMessage());
 			fallback.deliver(photo);

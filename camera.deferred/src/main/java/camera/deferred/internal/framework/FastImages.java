@@ -25,9 +25,10 @@ final class FastImages {
 		this.settings = settings;
 	}
 
-	CompletableFuture<FastImage> start(RawFrame frame, ExifData exif, boolean withThumbnail, Executor executor) {
+	CompletableFuture<FastImage> start(RawFrame frame, ExifData exif, boolean withThumbnail, Executor executor,
+			CaptureTimeline timeline) {
 		RawFrame view = RawFrames.view(frame);
-		return CompletableFuture.supplyAsync(() -> develop(view, exif, withThumbnail), executor);
+		return CompletableFuture.supplyAsync(() -> develop(view, exif, withThumbnail, timeline), executor);
 	}
 
 	/** @return the first-phase image of the photo, waiting for it; its failure is rethrown as it was */
@@ -42,12 +43,15 @@ final class FastImages {
 		}
 	}
 
-	private FastImage develop(RawFrame frame, ExifData exif, boolean withThumbnail) {
+	private FastImage develop(RawFrame frame, ExifData exif, boolean withThumbnail, CaptureTimeline timeline) {
 		FrameworkSettings current = settings.get();
 		JpegCodec codec = services.codec();
+		timeline.mark(CaptureTimeline.Mark.DEVELOP_START);
 		RgbImage image = services.developer().developFast(frame);
+		timeline.mark(CaptureTimeline.Mark.DEVELOPED);
 		int quality = services.qualities().fast();
 		byte[] jpeg = codec.encode(image, quality, exif);
+		timeline.mark(CaptureTimeline.Mark.ENCODED);
 		Thumbnail thumbnail = null;
 		if (withThumbnail) {
 			RgbImage small = ThumbnailScaler.scale(image, current.thumbnailSize());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -55,6 +56,9 @@ final class PhotoCaptureSession implements PhotoSession {
 		}
 		state = State.CONFIGURING;
 		outputs.forEach(PhotoOutputStream::uncommit);
+		if (input != null) {
+			input.stopStreaming();
+		}
 	}
 
 	@Override
@@ -140,6 +144,7 @@ final class PhotoCaptureSession implements PhotoSession {
 					"camera " + input.device().cameraId() + " is not open; open the input again");
 		}
 		state = State.RUNNING;
+		startStreaming();
 	}
 
 	@Override
@@ -147,7 +152,19 @@ final class PhotoCaptureSession implements PhotoSession {
 		requireNotReleased();
 		if (state == State.RUNNING) {
 			state = State.CONFIGURED;
+			input.stopStreaming();
 		}
+	}
+
+	/**
+	 * The first output's camera frames stream into the input's ring, unless the camera is configured off; an output
+	 * of another sensor profile captures on request.
+	 */
+	private void startStreaming() {
+		outputs.stream().map(PhotoOutputStream::committed).filter(Objects::nonNull).findFirst()
+			.filter(configuration -> planner.ringFor(configuration.camera().id()))
+			.ifPresent(configuration -> input.startStreaming(configuration.sensorProfile(),
+					planner.ringDepth(configuration.frameCount())));
 	}
 
 	@Override

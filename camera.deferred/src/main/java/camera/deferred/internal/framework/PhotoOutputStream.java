@@ -94,7 +94,8 @@ final class PhotoOutputStream implements PhotoOutput {
 					"the session of this output is not running");
 		}
 		int id = captureIds.incrementAndGet();
-		pipeline.submit(new Capture(id, setting, committed, input.get(), this));
+		pipeline.submit(new Capture(id, setting, committed, input.get(), this,
+				new CaptureTimeline(System.nanoTime())));
 		return id;
 	}
 
@@ -240,6 +241,11 @@ final class PhotoOutputStream implements PhotoOutput {
 
 	synchronized void commit(OutputConfiguration committed) {
 		configuration = committed;
+	}
+
+	/** @return the configuration committed, or null */
+	synchronized OutputConfiguration committed() {
+		return configuration;
 	}
 
 	/** A new configuration begins: what was committed no longer holds. */

@@ -34,9 +34,13 @@ final class SinglePhaseDelivery implements Delivery {
 
 	@Override
 	public void deliver(CapturedPhoto photo) {
+		CaptureTimeline timeline = photo.capture().timeline();
+		timeline.mark(CaptureTimeline.Mark.DEVELOP_START);
 		RgbImage image = development.developFull(services.developer(), photo.frameViews(), cancelled);
+		timeline.mark(CaptureTimeline.Mark.DEVELOPED);
 		byte[] jpeg = services.codec().encode(image, services.qualities().full(photo.capture().setting().quality()),
 				photo.exif());
+		timeline.mark(CaptureTimeline.Mark.ENCODED);
 		ByteBuffer raw = RawFiles.dng(services, photo, log).map(ByteBuffer::wrap).orElse(null);
 		photo.capture()
 			.output()

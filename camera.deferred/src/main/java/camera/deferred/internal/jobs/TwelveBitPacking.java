@@ -48,25 +48,28 @@ final class TwelveBitPacking {
 		int quads = width / 4;
 		int rowBytes = rowBytes(width);
 		ByteBuffer data = frame.data();
-		// A heap frame is read where it lies; any other is copied a row at a time.
+		// Every frame is read where it lies: a heap frame through its array, a HAL's buffer as little-endian longs;
+		// only a row's odd tail is copied.
 		boolean onHeap = data.hasArray();
+		ByteBuffer direct = onHeap ? null : data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
 		byte[] source = onHeap ? data.array() : row;
 		long overflow = 0;
 		for (int r = 0; r < rows; r++) {
 			int rowStart = (firstRow + r) * frame.stride();
-			if (!onHeap) {
-				data.get(rowStart, row, 0, width * 2);
-			}
 			int out = at + r * rowBytes;
-			int in = onHeap ? data.arrayOffset() + rowStart : 0;
+			int in = onHeap ? data.arrayOffset() + rowStart : rowStart;
 			for (int quad = 0; quad < quads; quad++, in += 8, out += 6) {
-				long samples = (long) LONG.get(source, in);
+				long samples = onHeap ? (long) LONG.get(source, in) : direct.getLong(in);
 				overflow |= samples;
 				long group = samples & 0xFFF | (samples >>> 4) & 0xFFF000L | (samples >>> 8) & 0xFFF000000L
 						| (samples >>> 12) & 0xFFF000000000L;
 				packed.putLong(out, group);
 			}
 			int remaining = width % 4;
+			if (!onHeap && remaining > 0) {
+				direct.get(in, row, 0, remaining * 2);
+				in = 0;
+			}
 			if (remaining >= 2) {
 				int first = (source[in] & 0xFF) | (source[in + 1] & 0xFF) << 8;
 				int second = (source[in + 2] & 0xFF) | (source[in + 3] & 0xFF) << 8;

@@ -23,6 +23,7 @@ import camera.api.ConnectionType;
 import camera.api.DeferredDeliveryImageType;
 import camera.api.Size;
 import camera.api.hal.BayerPattern;
+import camera.api.hal.FrameLease;
 import camera.api.hal.FrameMetadata;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCamera;
@@ -31,6 +32,8 @@ import camera.api.hal.HalCapabilities;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
+import camera.api.hal.HalStream;
+import camera.api.hal.HalStreamRequest;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.deferred.internal.jobs.BurstSpooling;
@@ -87,6 +90,13 @@ final class Fakes {
 		final AtomicInteger opened = new AtomicInteger();
 		final AtomicInteger closed = new AtomicInteger();
 		final List<HalCaptureRequest> requests = new CopyOnWriteArrayList<>();
+		/** Whether its devices stream; the test then lends the frames with {@link #stream}. */
+		volatile boolean streams;
+		final List<HalStreamRequest> streamRequests = new CopyOnWriteArrayList<>();
+		final AtomicInteger streamsClosed = new AtomicInteger();
+		volatile FrameSink streamSink;
+		/** Frames lent by {@link #stream} and not given back yet. */
+		final AtomicInteger lent = new AtomicInteger();
 
 		Camera(String id, boolean deferred, int maxBurst) {
 			this.info = new HalCameraInfo(id, "Camera " + id, "fake", CameraPosition.BACK, CameraType.DEFAULT,
@@ -136,10 +146,45 @@ final class Fakes {
 				}
 
 				@Override
+				public Optional<HalStream> stream(HalStreamRequest request, FrameSink sink) {
+					if (!streams) {
+						return Optional.empty();
+					}
+					streamRequests.add(request);
+					streamSink = sink;
+					return Optional.of(new HalStream() {
+						@Override
+						public long droppedFrames() {
+							return 0;
+						}
+
+						@Override
+						public void close() {
+							streamSink = null;
+							streamsClosed.incrementAndGet();
+						}
+					});
+				}
+
+				@Override
 				public void close() {
 					closed.incrementAndGet();
 				}
 			};
+		}
+
+		/** Lends one frame of the stream's size with that sensor timestamp to the running stream. */
+		void stream(long timestampNanos) {
+			FrameSink sink = streamSink;
+			if (sink == null) {
+				throw new AssertionError("the camera does not stream");
+			}
+			Size size = streamRequests.getLast().size();
+			ByteBuffer data = ByteBuffer.allocateDirect(size.width() * size.height() * 2).order(ByteOrder.LITTLE_ENDIAN);
+			RawFrame frame = new RawFrame(PixelFormat.RAW_BAYER16, size.width(), size.height(), size.width() * 2, data,
+					new FrameMetadata(timestampNanos, 10_000_000L, 200, 64, 1023, BayerPattern.RGGB));
+			lent.incrementAndGet();
+			sink.frame(new FrameLease(frame, lent::decrementAndGet));
 		}
 
 		private static RawFrame frame(Size size) {
@@ -165,6 +210,7 @@ final class Fakes {
 		final AtomicInteger fast = new AtomicInteger();
 		final AtomicInteger full = new AtomicInteger();
 		final List<Integer> fullBurstSizes = new CopyOnWriteArrayList<>();
+		volatile boolean failFull;
 
 		@Override
 		public RgbImage developFast(RawFrame frame) {
@@ -177,6 +223,9 @@ final class Fakes {
 		@Override
 		public RgbImage developFull(List<RawFrame> burst) {
 			full.incrementAndGet();
+			if (failFull) {
+				throw new IllegalStateException("development failed");
+			}
 			fullBurstSizes.add(burst.size());
 			RawFrame first = burst.get(0);
 			return new RgbImage(first.width(), first.height(), new byte[first.width() * first.height() * 3]);

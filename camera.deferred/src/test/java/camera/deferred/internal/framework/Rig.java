@@ -2,7 +2,9 @@ package camera.deferred.internal.framework;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import camera.api.CameraDevice;
@@ -20,7 +22,7 @@ import media.library.processing.CameraPhotoStore;
 
 /** A camera framework wired to fakes, with helpers to set a session up the way an app does. */
 final class Rig implements DeliveryServices, AutoCloseable {
-	static final FrameworkSettings SETTINGS = new FrameworkSettings(16, Duration.ofSeconds(10), 3);
+	static final FrameworkSettings SETTINGS = new FrameworkSettings(16, Duration.ofSeconds(10), 3, 0, Set.of());
 	static final JpegQualities QUALITIES = new JpegQualities(80, 95, 85, 70);
 
 	/** What the engine, the store and the library were asked, in order. */
@@ -30,8 +32,11 @@ final class Rig implements DeliveryServices, AutoCloseable {
 	final Fakes.Engine engine = new Fakes.Engine(calls);
 	final Fakes.Store store = new Fakes.Store(calls);
 	final Fakes.Library library = new Fakes.Library(calls);
-	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> SETTINGS, this);
+	volatile FrameworkSettings settings = SETTINGS;
+	final CameraFramework framework = new CameraFramework(Fakes.silentLogger(), () -> settings, this);
 	volatile boolean servicesPresent = true;
+	/** The timing of every capture whose photo event was fired, in order. */
+	final List<Map<String, Object>> timings = new CopyOnWriteArrayList<>();
 
 	Fakes.Camera addCamera(String id, boolean deferred) {
 		return addCamera(id, deferred, 0);
@@ -73,6 +78,11 @@ final class Rig implements DeliveryServices, AutoCloseable {
 			session.start();
 			return this;
 		}
+	}
+
+	@Override
+	public void captureTimed(Map<String, Object> timing) {
+		timings.add(timing);
 	}
 
 	@Override

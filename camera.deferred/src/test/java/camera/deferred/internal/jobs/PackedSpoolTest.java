@@ -65,6 +65,20 @@ class PackedSpoolTest {
 		}
 
 		@Test
+		void framesLentInTheHalsReadOnlyNativeBuffersReadBackSampleForSample() throws IOException {
+			Random random = new Random(13);
+			for (int width : new int[] { 9, 10, 12, 33 }) {
+				RawFrame heap = bayer(width, 5, width * 2 + 4, 4095, (x, y) -> random.nextInt(4096));
+				ByteBuffer lentBuffer = ByteBuffer.allocateDirect(heap.data().capacity());
+				lentBuffer.put(heap.data().duplicate().position(0)).flip();
+				RawFrame lent = new RawFrame(heap.format(), heap.width(), heap.height(), heap.stride(),
+						lentBuffer.asReadOnlyBuffer(), heap.metadata());
+
+				assertSameSamples(roundTrip(lent), heap);
+			}
+		}
+
+		@Test
 		void aStrideWiderThanTheRowKeepsItsStrideAndZeroPadding() throws IOException {
 			Random random = new Random(11);
 			RawFrame frame = bayer(10, 4, 28, 4095, (x, y) -> random.nextInt(4096));

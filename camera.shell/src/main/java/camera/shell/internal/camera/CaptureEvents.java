@@ -1,11 +1,15 @@
 package camera.shell.internal.camera;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import camera.api.CameraException;
+import camera.api.FrameShutterInfo;
 import camera.shell.internal.console.CommandFailure;
 
 /**
@@ -17,6 +21,8 @@ import camera.shell.internal.console.CommandFailure;
  */
 final class CaptureEvents<P> {
 	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+	/** Shutter times by capture id, in milliseconds since the epoch: the shutter comes before its photo. */
+	private final Map<Integer, Long> shutters = new ConcurrentHashMap<>();
 	private final Duration timeout;
 
 	CaptureEvents(Duration timeout) {
@@ -37,6 +43,16 @@ final class CaptureEvents<P> {
 
 	void photo(P photo) {
 		events.add(new Arrived<>(photo, System.nanoTime()));
+	}
+
+	void shutter(FrameShutterInfo info) {
+		shutters.put(info.captureId(), info.timestamp());
+	}
+
+	/** @return when the capture's first frame began its exposure, in milliseconds since the epoch, if known */
+	OptionalLong shutterOf(int captureId) {
+		Long timestamp = shutters.remove(captureId);
+		return timestamp == null ? OptionalLong.empty() : OptionalLong.of(timestamp);
 	}
 
 	void ready() {

@@ -3,6 +3,7 @@ package camera.shell.internal.camera;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -57,6 +58,7 @@ final class CaptureRun {
 			registrations.add(session.onError(events::failed));
 			registrations.add(output.onError(events::failed));
 			registrations.add(output.onCaptureReady(events::ready));
+			registrations.add(output.onFrameShutter(events::shutter));
 			input.open();
 			session.beginConfig();
 			session.addInput(input);
@@ -71,11 +73,14 @@ final class CaptureRun {
 					events.awaitReady(camera.cameraId());
 				}
 				long start = System.nanoTime();
+				long pressed = System.currentTimeMillis();
 				int captureId = output.capture(setting);
 				CaptureEvents.Arrived<P> arrived = events.nextPhoto(camera.cameraId());
 				PhotoAsset saved = delivery.save(library, arrived.photo());
+				OptionalLong shutterLag = events.shutterOf(captureId);
 				each.accept(new CapturedPhoto(captureId, saved.uri(), saved.quality(),
 						TimeUnit.NANOSECONDS.toMillis(arrived.nanoTime() - start),
+						shutterLag.isPresent() ? OptionalLong.of(shutterLag.getAsLong() - pressed) : shutterLag,
 						delivery.defers() && saved.quality() == MediaQuality.FULL));
 			}
 		} finally {

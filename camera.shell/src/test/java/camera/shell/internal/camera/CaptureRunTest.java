@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import camera.api.CameraException;
 import camera.api.ImageRotation;
@@ -123,13 +124,23 @@ class CaptureRunTest {
 
 	@Test
 	void printsCaptureIdUriQualityAndPhaseOneMillisecondsOnOneLine() {
-		assertThat(new CapturedPhoto(7, "file://media/Photo/3/a.jpg", MediaQuality.FAST, 42, false).line())
-			.isEqualTo("capture 7  file://media/Photo/3/a.jpg  FAST  phase 1: 42 ms");
+		assertThat(new CapturedPhoto(7, "file://media/Photo/3/a.jpg", MediaQuality.FAST, 42, OptionalLong.of(-21),
+				false).line())
+			.isEqualTo("capture 7  file://media/Photo/3/a.jpg  FAST  phase 1: 42 ms  shutter lag: -21 ms");
+	}
+
+	@Test
+	void printsNoShutterLagForACameraThatReportedNoShutter() {
+		assertThat(new CapturedPhoto(7, "file://media/Photo/3/a.jpg", MediaQuality.FAST, 42, OptionalLong.empty(),
+				false).line())
+			.isEqualTo("capture 7  file://media/Photo/3/a.jpg  FAST  phase 1: 42 ms  shutter lag: n/a");
 	}
 
 	@Test
 	void notesAPhotoThatADeferredFlowDeliveredDevelopedAtOnce() {
-		assertThat(new CapturedPhoto(8, "file://media/Photo/4/b.jpg", MediaQuality.FULL, 310, true).line())
-			.isEqualTo("capture 8  file://media/Photo/4/b.jpg  FULL  phase 1: 310 ms  (developed at once: no room to defer it)");
+		assertThat(new CapturedPhoto(8, "file://media/Photo/4/b.jpg", MediaQuality.FULL, 310, OptionalLong.of(5),
+				true).line())
+			.isEqualTo("capture 8  file://media/Photo/4/b.jpg  FULL  phase 1: 310 ms  shutter lag: 5 ms"
+					+ "  (developed at once: no room to defer it)");
 	}
 }

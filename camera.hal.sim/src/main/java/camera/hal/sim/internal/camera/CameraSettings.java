@@ -22,8 +22,8 @@ import camera.hal.sim.internal.sensor.SensorModel;
  * (applied from the next capture on).
  */
 record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorModel sensor, long sceneSeed,
-		int shakePixels, TimingModel timing, FaultPlan faults, int noisePoolBursts) {
-	static final int MAX_NOISE_POOL_BURSTS = 8;
+		int shakePixels, TimingModel timing, FaultPlan faults, int frameBuffers) {
+	static final int MAX_FRAME_BUFFERS = 64;
 
 	static final String HAL = "sim";
 	static final int MAX_SHAKE_PIXELS = 64;
@@ -43,9 +43,9 @@ record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorMo
 			throw new IllegalArgumentException(
 					"shake.pixels must be 0 to " + MAX_SHAKE_PIXELS + ", not " + configuration.shake_pixels());
 		}
-		if (configuration.noise_pool_bursts() < 0 || configuration.noise_pool_bursts() > MAX_NOISE_POOL_BURSTS) {
-			throw new IllegalArgumentException("noise.pool.bursts must be 0 to " + MAX_NOISE_POOL_BURSTS + ", not "
-					+ configuration.noise_pool_bursts());
+		if (configuration.frame_buffers() < 0 || configuration.frame_buffers() > MAX_FRAME_BUFFERS) {
+			throw new IllegalArgumentException("frame.buffers must be 0 to " + MAX_FRAME_BUFFERS + ", not "
+					+ configuration.frame_buffers());
 		}
 		HalCameraInfo info = new HalCameraInfo(id, configuration.camera_name(), HAL, configuration.camera_position(),
 				CameraType.DEFAULT, ConnectionType.BUILT_IN, "Darkroom", "Simulated 12-bit RGGB sensor");
@@ -56,13 +56,14 @@ record CameraSettings(HalCameraInfo info, HalCapabilities capabilities, SensorMo
 				new HalCapabilities(profiles(configuration.profiles()), configuration.burst_frames(), deferred);
 		SensorModel sensor = new SensorModel(configuration.black_level(), configuration.iso(),
 				configuration.shot_noise_scale(), configuration.read_noise_scale(), configuration.vignetting());
-		TimingModel timing = new TimingModel(configuration.exposure_ms(), configuration.readout_ms());
+		TimingModel timing = new TimingModel(configuration.exposure_ms(), configuration.readout_ms(),
+				configuration.frame_rate());
 		FaultPlan faults = new FaultPlan(configuration.fault_fail_capture(), configuration.fault_delay_ms(),
 				configuration.fault_drop_capture(), configuration.fault_drop_after_frames(),
 				configuration.fault_reattach_ms(), configuration.fault_corrupt_capture(),
 				configuration.fault_corrupt_frame(), configuration.fault_corruption());
 		return new CameraSettings(info, capabilities, sensor, configuration.scene_seed(), configuration.shake_pixels(),
-				timing, faults, configuration.noise_pool_bursts());
+				timing, faults, configuration.frame_buffers());
 	}
 
 	/** @return whether the size and format are among the camera's profiles */

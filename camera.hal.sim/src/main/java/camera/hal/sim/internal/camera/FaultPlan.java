@@ -25,6 +25,11 @@ record FaultPlan(int failCapture, int delayMillis, int dropCapture, int dropAfte
 		}
 	}
 
+	/** @return whether any fault is planned; faults are numbered by capture, so such a camera does not stream */
+	boolean any() {
+		return failCapture > 0 || delayMillis > 0 || dropCapture > 0 || corruptCapture > 0;
+	}
+
 	boolean fails(int captureNumber) {
 		return captureNumber == failCapture;
 	}

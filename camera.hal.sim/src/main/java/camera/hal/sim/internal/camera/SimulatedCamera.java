@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +50,10 @@ import camera.api.hal.HalProfile;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.api.hal.SimulatedScene;
+import camera.hal.sim.internal.scene.SeedMixer;
 import camera.hal.sim.internal.sensor.RowBands;
 import camera.hal.sim.internal.sensor.SensorModel;
+import camera.hal.sim.internal.sensor.Shake;
 import camera.hal.sim.internal.sensor.SimulatedSensor;
 
 /**
@@ -132,11 +135,18 @@ public final class SimulatedCamera implements HalCamera {
 				description = "Readout time of each frame after its exposure; 0 for benchmarks.")
 		int readout_ms() default 20;
 
-		@AttributeDefinition(name = "Noise pool bursts",
-				description = "Bursts of noisy frames rendered ahead per profile, in the background, so that a capture "
-						+ "costs no rendering (as a sensor with DMA); each frame taken is rendered anew with fresh noise. "
-						+ "0 to 8; each burst takes burst frames x frame size of heap; 0 renders on the capture path.")
-		int noise_pool_bursts() default 1;
+		@AttributeDefinition(name = "Frame rate",
+				description = "Frames per second while the camera streams for zero shutter lag, 1 to 1000; slower "
+						+ "when exposure plus readout take longer.")
+		int frame_rate() default 30;
+
+		@AttributeDefinition(name = "Frame buffers",
+				description = "Native buffers per profile the sensor lends its frames in, as a camera's DMA buffers, "
+						+ "each holding its own noisy frame, rendered once (the first burst's worth in the background at "
+						+ "activation, the others on first use), so that a capture costs no rendering. While all are lent "
+						+ "the camera drops frames. 0 to 64 (each takes width x height x 2 bytes outside the heap); 0 "
+						+ "renders every frame on the capture path into a new buffer, and the camera does not stream.")
+		int frame_buffers() default 12;
 
 		@AttributeDefinition(name = "Deferred photo delivery",
 				description = "Whether the camera supports deferred delivery of PHOTO; off exercises the single-phase path.")
@@ -187,25 +197,21 @@ public final class SimulatedCamera implements HalCamera {
 		}
 	}
 
-	/** The settings in force, the sensor that renders them and its frames rendered ahead, swapped as one. */
-	record Setup(CameraSettings settings, SimulatedSensor sensor, NoisyFrames frames) {
+	/**
+	 * The settings in force, the sensor that renders them and its frame buffers (null when frames are rendered on the
+	 * capture path), swapped as one.
+	 */
+	record Setup(CameraSettings settings, SimulatedSensor sensor, FrameBuffers buffers) {
 		/**
-		 * One raw frame's samples as the sensor delivers it: shaken (except the first) and noisy, rendered ahead
-		 * when one is ready.
-		 *
-		 * @param captureSeed seeds the noise and shake of a frame that is rendered now
-		 * @param index       the frame within the burst, 0 for the first
+		 * @return one raw frame's samples rendered now from the seed into a new buffer, shaken (except the first)
+		 *         and noisy, as the capture path without buffers and a measurement want them
+		 * @param index the frame within the burst, 0 for the first
 		 */
-		ByteBuffer frameSamples(Size size, long captureSeed, int index) {
-			return frames.take(size, captureSeed, index);
-		}
-
-		/** @return the samples of {@link #frameSamples} rendered now from the seed, as a measurement wants them */
 		ByteBuffer renderedSamples(Size size, long seed, int index) {
-			return frames.renderNow(size, seed, index);
+			return sensor.frame(size, Shake.of(seed, index, settings.shakePixels()), SeedMixer.mix(seed, index));
 		}
 
-		/** @return the raw frame around samples of {@link #frameSamples}, whose exposure began at timestampNanos */
+		/** @return the raw frame around a frame's samples, whose exposure began at timestampNanos */
 		RawFrame rawFrame(Size size, ByteBuffer samples, long timestampNanos) {
 			SensorModel model = sensor.model();
 			FrameMetadata metadata = new FrameMetadata(timestampNanos, settings.timing().exposureNanos(), model.iso(),
@@ -267,7 +273,7 @@ public final class SimulatedCamera implements HalCamera {
 		this.background = Executors.newSingleThreadScheduledExecutor(threadFactory(threadPrefix + "-background-"));
 		this.bands = new RowBands(pixelWorkers);
 		SimulatedSensor sensor = newSensor(settings);
-		this.setup = new Setup(settings, sensor, newFrames(settings, sensor));
+		this.setup = new Setup(settings, sensor, newBuffers(settings, sensor));
 		// last: the camera is complete before anyone can find it
 		attach();
 		prepareScenes(setup);
@@ -286,9 +292,9 @@ public final class SimulatedCamera implements HalCamera {
 		SimulatedSensor sensor = settings.seesSameAs(previous.settings()) ? previous.sensor() : newSensor(settings);
 		boolean sameCamera = settings.info().equals(previous.settings().info())
 				&& settings.capabilities().equals(previous.settings().capabilities());
-		NoisyFrames frames = newFrames(settings, sensor);
-		boolean sameFrames = frames.keepsAsMany(previous.frames());
-		setup = new Setup(settings, sensor, sameFrames ? previous.frames() : frames);
+		FrameBuffers buffers = newBuffers(settings, sensor);
+		boolean sameFrames = buffers == null ? previous.buffers() == null : buffers.keepsAsMany(previous.buffers());
+		setup = new Setup(settings, sensor, sameFrames ? previous.buffers() : buffers);
 		capturesSinceConfigured.set(0);
 		if (!sameFrames) {
 			prepareScenes(setup);
@@ -368,6 +374,17 @@ public final class SimulatedCamera implements HalCamera {
 		return setup;
 	}
 
+	Logger log() {
+		return log;
+	}
+
+	/** @return a started thread of this camera's, joined on deactivation */
+	Thread startThread(String purpose, Runnable task) {
+		Thread thread = threadFactory("darkroom-sim-" + id() + "-" + purpose + "-").newThread(task);
+		thread.start();
+		return thread;
+	}
+
 	/** @return the number of this capture since the camera was configured, from 1 */
 	int nextCaptureNumber() {
 		return capturesSinceConfigured.incrementAndGet();
@@ -404,6 +421,21 @@ public final class SimulatedCamera implements HalCamera {
 		}
 	}
 
+	/** Renders every frame buffer of a size in the background, as a stream of it needs them all. */
+	void prepareInBackground(Setup prepared, Size size) {
+		try {
+			background.execute(() -> {
+				try {
+					prepared.buffers().prepare(size, prepared.settings().frameBuffers());
+				} catch (CameraException e) {
+					log.debug("camera {}: buffers of {} not rendered ahead: {}", id(), size, e.getMessage());
+				}
+			});
+		} catch (RejectedExecutionException e) {
+			// the camera is stopping
+		}
+	}
+
 	/** Smallest first, so that quick captures are ready soonest. */
 	private void prepareScenes(Setup prepared) {
 		List<HalProfile> profiles = new ArrayList<>(prepared.settings().capabilities().profiles());
@@ -415,7 +447,9 @@ public final class SimulatedCamera implements HalCamera {
 				}
 				try {
 					prepared.sensor().prepare(profile.size());
-					prepared.frames().prepare(profile.size());
+					if (prepared.buffers() != null) {
+						prepared.buffers().prepare(profile.size(), prepared.settings().capabilities().maxBurst());
+					}
 				} catch (CameraException e) {
 					log.debug("camera {}: scene {} not prepared ahead: {}", id(), profile.size(), e.getMessage());
 					return;
@@ -489,9 +523,9 @@ public final class SimulatedCamera implements HalCamera {
 		return new SimulatedSensor(settings.sensor(), settings.sceneSeed(), settings.shakePixels(), bands);
 	}
 
-	private NoisyFrames newFrames(CameraSettings settings, SimulatedSensor sensor) {
-		return new NoisyFrames(sensor, settings.shakePixels(), settings.capabilities().maxBurst(),
-				settings.noisePoolBursts(), background, settings.sceneSeed());
+	private static FrameBuffers newBuffers(CameraSettings settings, SimulatedSensor sensor) {
+		return settings.frameBuffers() == 0 ? null
+				: new FrameBuffers(sensor, settings.shakePixels(), settings.frameBuffers(), settings.sceneSeed());
 	}
 
 	private String id() {

@@ -20,13 +20,29 @@ final class FrameRenderer {
 		this.readVariance = (float) (sensor.readNoiseSigma() * sensor.readNoiseSigma());
 	}
 
-	/** @return width x height samples, 16-bit little-endian, rows without padding */
+	/** @return width x height samples, 16-bit little-endian, rows without padding, in a new heap buffer */
 	ByteBuffer render(MosaicScene scene, Shake shake, long frameSeed, RowBands bands) {
+		ByteBuffer samples = ByteBuffer.allocate(Math.multiplyExact(scene.width * 2, scene.height));
+		return render(scene, shake, frameSeed, bands, samples);
+	}
+
+	/**
+	 * Renders into the target from its position 0: width x height samples, 16-bit little-endian, rows without
+	 * padding.
+	 *
+	 * @return the target, little-endian, from 0 to the frame's length
+	 */
+	ByteBuffer render(MosaicScene scene, Shake shake, long frameSeed, RowBands bands, ByteBuffer target) {
 		if (Math.abs(shake.dx()) > scene.margin || Math.abs(shake.dy()) > scene.margin) {
 			throw new IllegalArgumentException("shake " + shake + " exceeds the scene margin " + scene.margin);
 		}
 		int width = scene.width;
-		byte[] samples = new byte[Math.multiplyExact(width * 2, scene.height)];
+		int length = Math.multiplyExact(width * 2, scene.height);
+		if (target.capacity() < length) {
+			throw new IllegalArgumentException("a buffer of " + target.capacity() + " bytes cannot hold a frame of "
+					+ length);
+		}
+		ByteBuffer samples = target.duplicate().position(0).limit(length).order(ByteOrder.LITTLE_ENDIAN);
 		float[] columnGains = sensor.vignettingGains(width);
 		float[] rowGains = sensor.vignettingGains(scene.height);
 		float black = sensor.blackLevel();
@@ -35,7 +51,7 @@ final class FrameRenderer {
 		float[] deviates = NoiseTable.deviates();
 		bands.run(scene.height, (firstRow, endRow) -> {
 			short[] row = new short[width];
-			ShortBuffer target = ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+			ShortBuffer rows = samples.duplicate().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
 			for (int y = firstRow; y < endRow; y++) {
 				float rowGain = rowGains[y];
 				int source = (y + scene.margin + shake.dy()) * scene.planeWidth + scene.margin + shake.dx();
@@ -51,9 +67,9 @@ final class FrameRenderer {
 						row[x] = (short) (int) Math.min(Math.max(value, 0f), white);
 					}
 				}
-				target.put(y * width, row);
+				rows.put(y * width, row);
 			}
 		});
-		return ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN);
+		return samples.slice().order(ByteOrder.LITTLE_ENDIAN);
 	}
 }

@@ -52,6 +52,16 @@ public final class SimulatedSensor {
 	}
 
 	/**
+	 * Renders one noisy raw frame into a buffer of the caller's, as {@link #frame} lays it out.
+	 *
+	 * @return the target's frame, from 0 to its length
+	 * @throws camera.api.CameraException DEVICE_DISABLED when the worker pool is shutting down
+	 */
+	public ByteBuffer frameInto(Size size, Shake shake, long frameSeed, ByteBuffer target) {
+		return renderer.render(mosaic(size), shake, frameSeed, bands, target);
+	}
+
+	/**
 	 * Renders the noise-free reference of the first frame of any capture of this size.
 	 *
 	 * @return R, G, B per pixel, 16-bit little-endian words, {@code size.width() * 6} bytes per row, each the

@@ -1,8 +1,6 @@
 package camera.hal.v4l2.internal.camera;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,33 +8,33 @@ import java.util.function.BooleanSupplier;
 
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
-import camera.api.hal.FrameMetadata;
+import camera.api.hal.FrameLease;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCaptureRequest;
-import camera.api.hal.PixelFormat;
-import camera.api.hal.RawFrame;
 import camera.hal.v4l2.internal.device.VideoDevice;
 import camera.hal.v4l2.internal.device.VideoDevice.FilledBuffer;
-import camera.hal.v4l2.internal.device.VideoDevice.PixFormat;
 import camera.hal.v4l2.internal.syscall.SyscallException;
 
 /**
  * One capture by memory-mapped streaming: set the format, map and queue the buffers, stream until the request's
- * frames are copied out, then stop streaming and unmap everything, whatever happened.
+ * frames are copied out, then stop streaming and unmap everything, whatever happened. Each frame is copied into a
+ * buffer of the device's {@link FramePool} and lent to the sink: the mappings end with the capture, the frames
+ * the framework holds must not.
  */
 final class StreamingCapture {
-	private static final int WHITE_LEVEL = 255;
-
 	private final VideoDevice device;
 	private final String camera;
 	private final CaptureSettings settings;
+	private final FramePool pool;
 	private final BooleanSupplier stopping;
 	private final List<MemorySegment> mappings = new ArrayList<>();
 
-	StreamingCapture(VideoDevice device, String camera, CaptureSettings settings, BooleanSupplier stopping) {
+	StreamingCapture(VideoDevice device, String camera, CaptureSettings settings, FramePool pool,
+			BooleanSupplier stopping) {
 		this.device = device;
 		this.camera = camera;
 		this.settings = settings;
+		this.pool = pool;
 		this.stopping = stopping;
 	}
 
@@ -45,14 +43,7 @@ final class StreamingCapture {
 		String doing = "set up streaming";
 		boolean streaming = false;
 		try {
-			PixFormat format = device.setFormat(request.size(), fourcc);
-			if (format.width() != request.size().width() || format.height() != request.size().height()
-					|| format.pixelFormat() != fourcc) {
-				throw new CameraException(CameraErrorCode.INVALID_ARGUMENT, "camera " + camera + " cannot capture "
-						+ request.size() + " " + request.format() + "; the driver offered " + format.width() + "x"
-						+ format.height());
-			}
-			Duration framePeriod = device.framePeriod().orElse(Duration.ZERO);
+			FrameFormat format = FrameFormat.set(device, camera, request.size(), request.format(), fourcc);
 			int buffers = device.requestBuffers(settings.bufferCount());
 			for (int index = 0; index < buffers; index++) {
 				mappings.add(device.map(device.queryBuffer(index)));
@@ -61,7 +52,7 @@ final class StreamingCapture {
 			device.streamOn();
 			streaming = true;
 			doing = "capture";
-			deliver(request, format, framePeriod, sink);
+			deliver(request, format, sink);
 			doing = "stop streaming";
 			streaming = false;
 			device.streamOff();
@@ -76,7 +67,7 @@ final class StreamingCapture {
 		}
 	}
 
-	private void deliver(HalCaptureRequest request, PixFormat format, Duration framePeriod, FrameSink sink) {
+	private void deliver(HalCaptureRequest request, FrameFormat format, FrameSink sink) {
 		int delivered = 0;
 		int damaged = 0;
 		while (delivered < request.frameCount()) {
@@ -95,9 +86,8 @@ final class StreamingCapture {
 				continue;
 			}
 			FilledBuffer buffer = filled.get();
-			ByteBuffer pixels = copy(buffer);
-			device.queue(buffer.index());
 			if (buffer.damaged() || buffer.bytesUsed() == 0) {
+				device.queue(buffer.index());
 				// A driver may flag a frame it could not fill; one that flags every frame must not stall us.
 				if (++damaged > settings.bufferCount() + request.frameCount()) {
 					throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
@@ -105,27 +95,34 @@ final class StreamingCapture {
 				}
 				continue;
 			}
+			FramePool.Pooled pooled = copy(buffer, request);
+			device.queue(buffer.index());
 			if (delivered == 0) {
 				sink.shutter(buffer.timestampNanos());
 			}
-			sink.frame(frame(request.format(), format, pixels, buffer, framePeriod));
+			sink.frame(new FrameLease(format.frame(pooled.lent(), buffer), () -> pool.giveBack(pooled)));
 			delivered++;
 		}
 	}
 
-	private ByteBuffer copy(FilledBuffer buffer) {
+	/** Copies a filled buffer into a pooled one, waiting at most a poll timeout for the framework to free one. */
+	private FramePool.Pooled copy(FilledBuffer buffer, HalCaptureRequest request) {
 		MemorySegment mapping = mappings.get(buffer.index());
 		int length = (int) Math.min(buffer.bytesUsed(), mapping.byteSize());
-		ByteBuffer pixels = ByteBuffer.allocate(length);
-		MemorySegment.ofBuffer(pixels).copyFrom(mapping.asSlice(0, length));
-		return pixels;
-	}
-
-	private static RawFrame frame(PixelFormat pixelFormat, PixFormat format, ByteBuffer pixels, FilledBuffer buffer,
-			Duration framePeriod) {
-		int stride = pixelFormat == PixelFormat.MJPEG ? 0 : format.bytesPerLine();
-		return new RawFrame(pixelFormat, format.width(), format.height(), stride, pixels,
-				new FrameMetadata(buffer.timestampNanos(), framePeriod.toNanos(), 0, 0, WHITE_LEVEL, null));
+		FramePool.Pooled pooled;
+		try {
+			pooled = pool.take(length, settings.pollTimeout()).orElseThrow(() -> new CameraException(
+					CameraErrorCode.SERVICE_FATAL_ERROR, "camera " + camera + " has no free frame buffer for capture "
+							+ request.captureId() + ": the framework still holds all " + pool.capacity()
+							+ " after " + settings.pollTimeout().toMillis() + " ms"));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CameraException(CameraErrorCode.SERVICE_FATAL_ERROR,
+					"camera " + camera + " was interrupted during capture " + request.captureId());
+		}
+		MemorySegment.ofBuffer(pooled.storage()).copyFrom(mapping.asSlice(0, length));
+		pooled.lent().clear().limit(length);
+		return pooled;
 	}
 
 	/**

@@ -6,15 +6,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.osgi.service.log.Logger;
+
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
 import camera.api.DeferredDeliveryImageType;
+import camera.api.Size;
 import camera.api.hal.HalCamera;
 import camera.api.hal.HalCameraInfo;
 import camera.api.hal.HalCapabilities;
-import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
+import camera.api.hal.PixelFormat;
 import camera.hal.v4l2.internal.device.VideoDevice;
 import camera.hal.v4l2.internal.syscall.SyscallException;
 import camera.hal.v4l2.internal.syscall.Syscalls;
@@ -29,17 +32,19 @@ public final class V4l2Camera implements HalCamera {
 	private final CameraProbe.Probed probed;
 	private final Supplier<CaptureSettings> settings;
 	private final Consumer<V4l2Camera> onLost;
+	private final Logger log;
 	private final Object lock = new Object();
 	private V4l2HalDevice opened;
 	private volatile boolean gone;
 
 	public V4l2Camera(Syscalls syscalls, String path, CameraProbe.Probed probed, Supplier<CaptureSettings> settings,
-			Consumer<V4l2Camera> onLost) {
+			Consumer<V4l2Camera> onLost, Logger log) {
 		this.syscalls = syscalls;
 		this.path = path;
 		this.probed = probed;
 		this.settings = settings;
 		this.onLost = onLost;
+		this.log = log;
 	}
 
 	public String path() {
@@ -76,8 +81,8 @@ public final class V4l2Camera implements HalCamera {
 	}
 
 	/**
-	 * Closes the device if a session holds it, after its capture in progress ends (within one poll timeout), and
-	 * refuses later opens. Called when the device node disappears or the HAL stops.
+	 * Closes the device if a session holds it, after its capture in progress ends (within one poll timeout) and its
+	 * stream stops, and refuses later opens. Called when the device node disappears or the HAL stops.
 	 */
 	public void retire() {
 		gone = true;
@@ -102,9 +107,13 @@ public final class V4l2Camera implements HalCamera {
 		return settings.get();
 	}
 
-	/** @return the driver's fourcc for a request's profile, if the camera offers it */
-	Optional<Integer> fourcc(HalCaptureRequest request) {
-		return Optional.ofNullable(probed.profiles().get(new HalProfile(request.size(), request.format())));
+	Logger log() {
+		return log;
+	}
+
+	/** @return the driver's fourcc for a profile, if the camera offers it */
+	Optional<Integer> fourcc(Size size, PixelFormat format) {
+		return Optional.ofNullable(probed.profiles().get(new HalProfile(size, format)));
 	}
 
 	void released(V4l2HalDevice device) {

@@ -17,8 +17,10 @@ import camera.hal.v4l2.internal.syscall.SyscallException;
 import camera.hal.v4l2.internal.syscall.Syscalls;
 
 /**
- * One open V4L2 device node: each method is one ioctl (or an enumeration of them). Used by one thread at a time.
- * Failures are {@link SyscallException}s carrying the kernel's errno.
+ * One open V4L2 device node: each method is one ioctl (or an enumeration of them). It keeps no state but the file
+ * descriptor, so a stream's thread may wait for frames while other threads queue buffers back (the kernel
+ * serializes the ioctls of one queue); ordering them is the caller's job. Failures are {@link SyscallException}s
+ * carrying the kernel's errno.
  */
 public final class VideoDevice implements AutoCloseable {
 	private static final VarHandle CAPABILITIES = V4l2Structures.field(V4l2Structures.CAPABILITY, "capabilities");

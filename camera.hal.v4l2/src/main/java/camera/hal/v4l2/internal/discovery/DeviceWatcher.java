@@ -98,7 +98,7 @@ final class DeviceWatcher {
 				ignored.add(path);
 				return Optional.empty();
 			}
-			return Optional.of(new V4l2Camera(syscalls, path, probed.get(), settings, this::lost));
+			return Optional.of(new V4l2Camera(syscalls, path, probed.get(), settings, this::lost, log));
 		} catch (SyscallException e) {
 			if (failing.add(path)) {
 				log.warn("V4L2 device {} cannot be probed now, retrying on each scan: {}", path, e.getMessage());

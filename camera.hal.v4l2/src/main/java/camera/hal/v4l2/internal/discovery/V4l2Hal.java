@@ -56,11 +56,20 @@ public final class V4l2Hal {
 				+ "merge of phase 2).", min = "1")
 		int maxBurst() default 4;
 
-		@AttributeDefinition(description = "Memory-mapped buffers asked of the driver for streaming.", min = "2")
+		@AttributeDefinition(description = "Memory-mapped buffers asked of the driver for one capture.", min = "2")
 		int bufferCount() default 4;
+
+		@AttributeDefinition(description = "Memory-mapped buffers asked of the driver for a stream: the most "
+				+ "frames the camera lends the framework at once (its zero-shutter-lag ring and a capture taking "
+				+ "frames from it); while all are lent, the camera drops frames.", min = "2")
+		int streamBufferCount() default 8;
 
 		@AttributeDefinition(description = "Milliseconds to wait for one frame before a capture fails.", min = "1")
 		int pollTimeoutMillis() default 2000;
+
+		@AttributeDefinition(description = "Milliseconds closing a camera waits for the frames it lent to be "
+				+ "released; a frame never released keeps its buffer mapped, and an error is logged.", min = "0")
+		int releaseTimeoutMillis() default 3000;
 	}
 
 	private final BundleContext context;
@@ -85,7 +94,10 @@ public final class V4l2Hal {
 		start(config);
 	}
 
-	/** Capture settings apply to the next capture; a new device glob or scan interval restarts the watcher. */
+	/**
+	 * Capture settings apply to the next capture or stream (the size of a device's frame pool to its next open); a
+	 * new device glob or scan interval restarts the watcher.
+	 */
 	@Modified
 	synchronized void modified(Config config) {
 		if (config.devices().equals(watching.devices()) && config.rescanSeconds() == watching.rescanSeconds()) {
@@ -117,8 +129,8 @@ public final class V4l2Hal {
 	}
 
 	private static CaptureSettings captureSettings(Config config) {
-		return new CaptureSettings(config.maxBurst(), config.bufferCount(),
-				Duration.ofMillis(config.pollTimeoutMillis()));
+		return new CaptureSettings(config.maxBurst(), config.bufferCount(), config.streamBufferCount(),
+				Duration.ofMillis(config.pollTimeoutMillis()), Duration.ofMillis(config.releaseTimeoutMillis()));
 	}
 
 	private synchronized void start(Config config) {

@@ -71,7 +71,7 @@ class MjpegCaptureTest {
 		ReplayingSyscalls replay = ReplayingSyscalls.fromLines(asMjpeg(
 				ReplayingSyscalls.lines("traces/vivid-capture-yuyv.trace")));
 		V4l2Camera camera = new V4l2Camera(replay, "/dev/video0", mjpeg, () -> Traces.SETTINGS, lost -> {
-		});
+		}, Traces.LOG);
 		try (HalDevice device = camera.open()) {
 			device.capture(new HalCaptureRequest(1, SIZE, PixelFormat.MJPEG, 3), sink);
 		}

@@ -28,7 +28,7 @@ class V4l2CameraTest {
 	private final Traces.KeepingSink sink = new Traces.KeepingSink();
 
 	private V4l2Camera camera(ReplayingSyscalls replay) {
-		return new V4l2Camera(replay, "/dev/video0", Traces.vivid(), () -> Traces.SETTINGS, lost::add);
+		return new V4l2Camera(replay, "/dev/video0", Traces.vivid(), () -> Traces.SETTINGS, lost::add, Traces.LOG);
 	}
 
 	/** Sets V4L2_BUF_FLAG_ERROR in the flags (byte 12) of the first dequeued buffer. */

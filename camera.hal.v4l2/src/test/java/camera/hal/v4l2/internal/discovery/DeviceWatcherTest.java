@@ -28,7 +28,8 @@ import camera.hal.v4l2.internal.camera.V4l2Camera;
 import camera.hal.v4l2.internal.device.ReplayingSyscalls;
 
 class DeviceWatcherTest {
-	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, Duration.ofSeconds(3));
+	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, 8, Duration.ofSeconds(3),
+			Duration.ofSeconds(3));
 	private final Set<String> nodes = new TreeSet<>();
 	private final Map<String, V4l2Camera> registered = new LinkedHashMap<>();
 	private final List<Runnable> removals = new ArrayList<>();

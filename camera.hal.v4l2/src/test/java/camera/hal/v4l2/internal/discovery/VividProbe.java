@@ -2,6 +2,8 @@ package camera.hal.v4l2.internal.discovery;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +12,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.log.Logger;
 
 import camera.api.CameraErrorCode;
 import camera.api.CameraException;
+import camera.api.hal.FrameLease;
 import camera.api.hal.FrameSink;
 import camera.api.hal.HalCaptureRequest;
 import camera.api.hal.HalDevice;
 import camera.api.hal.HalProfile;
+import camera.api.hal.HalStream;
+import camera.api.hal.HalStreamRequest;
 import camera.api.hal.PixelFormat;
 import camera.api.hal.RawFrame;
 import camera.hal.v4l2.internal.camera.CameraProbe;
@@ -32,12 +41,14 @@ import camera.hal.v4l2.internal.syscall.Syscalls;
 
 /**
  * Runs inside the QEMU guest against the kernel's vivid driver (see src/test/qemu/run-vivid-test.sh): discovers
- * the camera, captures a burst, meets a busy device and a device unplugged mid-capture, all through the HAL's
- * classes over the real system calls. Each scenario's calls are recorded as a trace for the replay tests.
+ * the camera, captures a burst, streams into the mapped buffers, meets a busy device and a device unplugged
+ * mid-capture, all through the HAL's classes over the real system calls. Each scenario's calls but the stream's
+ * (whose order depends on threads) are recorded as a trace for the replay tests.
  * Writes {@code verdict} (PASS or FAIL) and the traces to the results directory.
  */
 public final class VividProbe {
-	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, Duration.ofSeconds(3));
+	private static final CaptureSettings SETTINGS = new CaptureSettings(4, 4, 8, Duration.ofSeconds(3),
+			Duration.ofSeconds(3));
 	private static final Path VIVID_DRIVER = Path.of("/sys/bus/platform/drivers/vivid");
 
 	private final Syscalls real = new NativeSyscalls();
@@ -51,7 +62,7 @@ public final class VividProbe {
 		this.results = results;
 	}
 
-	public static void main(String[] arguments) throws IOException {
+	public static void main(String[] arguments) throws IOException, InterruptedException {
 		VividProbe probe = new VividProbe(arguments[0], Path.of(arguments[1]));
 		try {
 			probe.run();
@@ -65,7 +76,7 @@ public final class VividProbe {
 		System.out.println(verdict);
 	}
 
-	private void run() throws IOException {
+	private void run() throws IOException, InterruptedException {
 		Map<String, V4l2Camera> registered = new ConcurrentHashMap<>();
 		DeviceWatcher watcher;
 		try (PrintWriter trace = trace("vivid-discovery")) {
@@ -95,6 +106,7 @@ public final class VividProbe {
 			probed = CameraProbe.probe(device).orElseThrow();
 		}
 		captureBurst(probed, smallest);
+		streamIntoMappedBuffers(probed, smallest);
 		meetBusyDevice(probed, smallest);
 		unplugDuringCapture(probed, smallest);
 		watcher.rescan();
@@ -115,6 +127,88 @@ public final class VividProbe {
 					"a frame of " + frame.width() + "x" + frame.height() + " YUYV holds " + frame.data().remaining()
 							+ " bytes with stride " + frame.stride());
 			System.out.println("  frame starts " + HexFormat.of().formatHex(frame.data().array(), 0, 16));
+		}
+	}
+
+	/**
+	 * Streams with every buffer lent (the driver must drop, not the HAL block), then releasing as frames come, then
+	 * closes with one lease held: that buffer must stay mapped and readable until its release, then be unmapped.
+	 */
+	private void streamIntoMappedBuffers(CameraProbe.Probed probed, HalProfile profile) throws InterruptedException {
+		MappingCount mappings = new MappingCount(real);
+		V4l2Camera camera = new V4l2Camera(mappings, node, probed, () -> SETTINGS,
+				gone -> failures.add("camera lost unexpectedly"), log);
+		BlockingQueue<FrameLease> leases = new LinkedBlockingQueue<>();
+		FrameSink sink = new FrameSink() {
+			@Override
+			public void shutter(long timestampNanos) {
+			}
+
+			@Override
+			public void frame(RawFrame frame) {
+				failures.add("the stream delivered a frame it did not lend");
+			}
+
+			@Override
+			public void frame(FrameLease lease) {
+				leases.add(lease);
+			}
+		};
+		int buffers = SETTINGS.streamBuffers();
+		try (HalDevice device = camera.open()) {
+			HalStream stream = device.stream(new HalStreamRequest(profile.size(), profile.format()), sink).orElse(null);
+			check(stream != null, "vivid streams");
+			if (stream == null) {
+				return;
+			}
+			List<FrameLease> held = new ArrayList<>();
+			for (FrameLease lease; held.size() < buffers && (lease = leases.poll(5, TimeUnit.SECONDS)) != null;) {
+				held.add(lease);
+			}
+			check(held.size() == buffers, "the stream lent all " + buffers + " buffers, got " + held.size());
+			boolean inOrder = true;
+			for (int i = 1; i < held.size(); i++) {
+				inOrder &= held.get(i).frame().metadata().timestampNanos() > held.get(i - 1).frame().metadata()
+						.timestampNanos();
+			}
+			check(inOrder, "the leases came in the order of their timestamps");
+			RawFrame first = held.getFirst().frame();
+			check(first.data().isDirect() && first.data().isReadOnly()
+					&& first.data().remaining() == first.stride() * first.height(),
+					"a lease is a read-only view of the mapped buffer, " + first.data().remaining() + " bytes");
+			check(leases.poll(1, TimeUnit.SECONDS) == null, "no frame arrives while every buffer is lent");
+			held.forEach(FrameLease::release);
+			int more = 0;
+			for (FrameLease lease; more < 3 * buffers && (lease = leases.poll(5, TimeUnit.SECONDS)) != null; more++) {
+				lease.release();
+			}
+			check(more == 3 * buffers, "frames keep coming once released: " + more + " more");
+			System.out.println("  dropped while all were lent: " + stream.droppedFrames());
+			check(stream.droppedFrames() > 0, "the frames vivid dropped while all were lent are counted");
+			FrameLease kept = leases.poll(5, TimeUnit.SECONDS);
+			check(kept != null, "a frame to hold across the close");
+			if (kept == null) {
+				return;
+			}
+			stream.close();
+			for (FrameLease late; (late = leases.poll()) != null;) {
+				late.release();
+			}
+			check(mappings.live() == 1, "the close unmapped every buffer but the lent one, " + mappings.live()
+					+ " still mapped");
+			ByteBuffer data = kept.frame().data();
+			byte pixel = data.get(0);
+			check(pixel != 0 || data.get(1) != 0, "the lent buffer stays readable after the close");
+			kept.release();
+			check(mappings.live() == 0, "its release unmapped it");
+			boolean refused;
+			try {
+				data.get(0);
+				refused = false;
+			} catch (IllegalStateException e) {
+				refused = true;
+			}
+			check(refused, "a view read after its buffer was unmapped throws instead of crashing the JVM");
 		}
 	}
 
@@ -140,7 +234,7 @@ public final class VividProbe {
 		boolean[] lost = { false };
 		try (PrintWriter trace = trace("vivid-unplug")) {
 			V4l2Camera camera = new V4l2Camera(new RecordingSyscalls(real, trace), node, probed, () -> SETTINGS,
-					gone -> lost[0] = true);
+					gone -> lost[0] = true, log);
 			try (HalDevice device = camera.open()) {
 				device.capture(new HalCaptureRequest(3, profile.size(), profile.format(), 4), sink(frames, VIVID_DRIVER));
 				check(false, "a capture whose device is unplugged fails");
@@ -156,7 +250,7 @@ public final class VividProbe {
 
 	private V4l2Camera camera(CameraProbe.Probed probed, PrintWriter trace) {
 		return new V4l2Camera(new RecordingSyscalls(real, trace), node, probed, () -> SETTINGS,
-				gone -> failures.add("camera lost unexpectedly"));
+				gone -> failures.add("camera lost unexpectedly"), log);
 	}
 
 	/** A sink that keeps the frames; with a driver, it unplugs vivid's device from it after the first frame. */
@@ -200,6 +294,53 @@ public final class VividProbe {
 		System.out.println((condition ? "ok   " : "FAIL ") + expectation);
 		if (!condition) {
 			failures.add(expectation);
+		}
+	}
+
+	/** Passes every call on, counting the buffers mapped and not unmapped yet. */
+	private static final class MappingCount implements Syscalls {
+		private final Syscalls real;
+		private final AtomicInteger live = new AtomicInteger();
+
+		MappingCount(Syscalls real) {
+			this.real = real;
+		}
+
+		int live() {
+			return live.get();
+		}
+
+		@Override
+		public int open(String path, int flags) {
+			return real.open(path, flags);
+		}
+
+		@Override
+		public void close(int fd) {
+			real.close(fd);
+		}
+
+		@Override
+		public int ioctl(int fd, long request, MemorySegment argument) {
+			return real.ioctl(fd, request, argument);
+		}
+
+		@Override
+		public MemorySegment mmap(int fd, long length, long offset) {
+			MemorySegment mapping = real.mmap(fd, length, offset);
+			live.incrementAndGet();
+			return mapping;
+		}
+
+		@Override
+		public void munmap(MemorySegment mapping) {
+			real.munmap(mapping);
+			live.decrementAndGet();
+		}
+
+		@Override
+		public short poll(int fd, short events, int timeoutMillis) {
+			return real.poll(fd, events, timeoutMillis);
 		}
 	}
 }
