@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
 # Builds the platform, runs camera:bench at 4000x3000 inside it on the simulated camera (timing model at zero,
-# high ISO), then the simulated sensor's frame benchmark, the gallery's badge latency in Chromium and the media
-# library's benchmark, and writes
-# BENCHMARKS.md at the repository root. Run it on a quiet machine: every number is wall time.
+# high ISO) and plots its latency distributions, then the simulated sensor's frame benchmark, the gallery's badge
+# latency in Chromium, the media library's benchmarks (a small and a 100,000-asset library), start-up with 1,000
+# pending deferred jobs, and cjpeg beside phase 1's JPEG encoding, and writes BENCHMARKS.md at the repository root
+# and its plot bench/latency.png. Run it on a quiet machine: every number is wall time.
 #
-# Usage: bench/benchmarks.sh [--no-build] [-n CAPTURES] [--iso ISO]
-#   --no-build   use the artifacts already built (camera.app/target/darkroom.jar and the modules' test classes)
+# Usage: bench/benchmarks.sh [--no-build] [--offline] [-n CAPTURES] [--iso ISO]
+#   --no-build   use what the last build wrote (camera.app/target/darkroom.jar, the modules' test classes and
+#                their target/bench.classpath files)
+#   --offline    build with Maven offline (-o)
 #   -n           measured captures per delivery mode (default 20)
 #   --iso        sensitivity of the simulated sensor (default 3200)
-# Needs JDK 25 (JAVA_HOME or java on the PATH), Maven, and dd; dcraw (Debian package dcraw) for the comparison
-# with an outside raw developer.
+# Needs JDK 25 (JAVA_HOME or java on the PATH), Maven, dd, and about 3 GB free in the temporary folder (1,000
+# pending jobs' spool and the large library); dcraw (Debian package dcraw) for the comparison with an outside raw
+# developer, cjpeg (Debian package libjpeg-turbo-progs) for the one with an outside JPEG encoder. The build
+# installs nothing into the local Maven repository.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=yes
+offline=
 count=20
 iso=3200
 size=4000x3000
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--no-build) build=no; shift ;;
+		--offline) offline=-o; shift ;;
 		-n) count=${2:?-n needs a number}; shift 2 ;;
 		--iso) iso=${2:?--iso needs a number}; shift 2 ;;
-		*) echo "benchmarks.sh: unknown argument '$1' (usage: [--no-build] [-n CAPTURES] [--iso ISO])" >&2; exit 2 ;;
+		*) echo "benchmarks.sh: unknown argument '$1' (usage: [--no-build] [--offline] [-n CAPTURES] [--iso ISO])" >&2; exit 2 ;;
 	esac
 done
 
@@ -35,24 +42,31 @@ fi
 
 cd "$root"
 if [ "$build" = yes ]; then
-	echo "building the platform (mvn -DskipTests install) ..." >&2
-	mvn -B -q -DskipTests install
+	# One reactor run: the modules resolve each other from the reactor, so nothing goes into ~/.m2. Each module's
+	# test classpath is written to its target/bench.classpath for the benchmark mains in its test sources.
+	echo "building the platform (mvn -DskipTests package) ..." >&2
+	mvn -B -q $offline -DskipTests package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+		-Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+staging=
+trap 'rm -rf "$work" ${staging:+"$staging"}' EXIT
 mkdir -p "$work/conf" "$work/data"
 
-# Classpaths of the modules whose benchmark mains live in their test sources.
+# Classpaths of the modules whose benchmark mains live in their test sources, as the build wrote them.
 test_classpath() {
-	mvn -B -q -pl "$1" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-		-Dmdep.includeScope=test -Dmdep.outputFile="$work/$1.classpath" >/dev/null
-	echo "$root/$1/target/test-classes:$root/$1/target/classes:$(cat "$work/$1.classpath")"
+	if [ ! -f "$root/$1/target/bench.classpath" ]; then
+		echo "benchmarks.sh: $1/target/bench.classpath is missing: run once without --no-build" >&2
+		exit 1
+	fi
+	echo "$root/$1/target/test-classes:$root/$1/target/classes:$(cat "$root/$1/target/bench.classpath")"
 }
 deferred_classpath=$(test_classpath camera.deferred)
 develop_classpath=$(test_classpath camera.develop)
 sim_classpath=$(test_classpath camera.hal.sim)
 library_classpath=$(test_classpath media.library)
+bench_classpath=$(test_classpath camera.bench)
 
 # The simulated camera of the benchmark: no exposure or readout time, a high ISO, the default burst of 4.
 cat > "$work/conf/camera.hal.sim-bench.cfg" <<EOF
@@ -65,7 +79,7 @@ EOF
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_command="camera:bench -s $size -n $count --no-format"
 echo "running '$bench_command' inside the platform ..." >&2
-printf '%s\nexit 0\n' "$bench_command" \
+printf '%s --samples %s\nexit 0\n' "$bench_command" "$work/samples.tsv" \
 	| "$java" -Dfelix.fileinstall.dir="$work/conf" -Ddarkroom.data="$work/data" -jar camera.app/target/darkroom.jar \
 		> "$work/bench.out" 2> "$work/bench.err"
 grep -o 'bench\.[a-z0-9_.]*=[^[:space:]]*' "$work/bench.out" > "$work/bench.values" || true
@@ -83,6 +97,11 @@ value() {
 	fi
 	echo "$found"
 }
+
+echo "plotting the latency distributions of that run ..." >&2
+plot_command="java -cp <camera.bench test classpath> camera.bench.internal.LatencyPlot <samples> bench/latency.png <title>"
+"$java" -Djava.awt.headless=true -cp "$bench_classpath" camera.bench.internal.LatencyPlot "$work/samples.tsv" \
+	"$root/bench/latency.png" "camera:bench -s $size -n $count, ISO $iso: latency of each measured capture"
 
 # The physical references around phase 1: writing one burst durably, as the spool must before the app hears
 # (12-bit samples packed three bytes to two, as the spool stores them): one file, and four written at once.
@@ -129,6 +148,64 @@ echo "running the media library's benchmark ..." >&2
 library_command="java -cp <media.library test classpath> media.library.internal.bench.LibraryBenchmark 100 4000 3000 <temp dir>"
 "$java" -cp "$library_classpath" media.library.internal.bench.LibraryBenchmark 100 4000 3000 "$work/library" \
 	> "$work/library.out"
+
+echo "running the media library at two sizes (1,000 and 100,000 assets) ..." >&2
+# Filling 100,000 assets syncs 200,000 files: on a tmpfs it takes a minute or two, on a disk many; the timed
+# operations run on the temporary folder's file system either way.
+scale_command="java -cp <media.library test classpath> media.library.internal.bench.LibraryScaleBenchmark <temp dir> 1000 100000 8"
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] \
+		&& [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -gt 2000000 ]; then
+	staging=$(mktemp -d -p /dev/shm darkroom-bench.XXXXXX)
+	scale_command="$scale_command /dev/shm/<staging>"
+fi
+"$java" --enable-native-access=ALL-UNNAMED -cp "$library_classpath" media.library.internal.bench.LibraryScaleBenchmark \
+	"$work/library-scale" 1000 100000 8 ${staging:+"$staging"} > "$work/scale.values"
+rm -rf "$work/library-scale"
+scale() {
+	local found
+	found=$(sed -n "s/^library\.$1=//p" "$work/scale.values")
+	echo "${found:?benchmarks.sh: LibraryScaleBenchmark printed no library.$1}"
+}
+for key in small.open_ms large.open_ms large.first_page_ms large.last_page_ms large.request_image_fast_p90_ms; do
+	scale "$key" > /dev/null
+done
+
+echo "running start-up with 1,000 pending deferred jobs ..." >&2
+startup_command="bench/startup-bench.sh java camera.app/target/darkroom.jar <temp dir> 1000 3"
+"$root/bench/startup-bench.sh" "$java" camera.app/target/darkroom.jar "$work" 1000 3 > "$work/startup.values"
+startup() {
+	local found
+	found=$(sed -n "s/^startup\.$1=//p" "$work/startup.values")
+	echo "${found:?benchmarks.sh: startup-bench.sh printed no startup.$1}"
+}
+startup empty.ms > /dev/null
+startup pending.queued_at_stop > /dev/null
+
+echo "timing phase 1's JPEG encoding beside cjpeg on the same pixels ..." >&2
+fast_command="java --enable-native-access=ALL-UNNAMED -cp <camera.develop test classpath> camera.develop.bench.FastJpegBenchmark <ppm> 4000 3000 80"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$develop_classpath" camera.develop.bench.FastJpegBenchmark \
+	"$work/fast.ppm" 4000 3000 80 > "$work/fast.values"
+fast() {
+	local found
+	found=$(sed -n "s/^fast_jpeg\.$1=//p" "$work/fast.values")
+	echo "${found:?benchmarks.sh: FastJpegBenchmark printed no fast_jpeg.$1}"
+}
+fast encode_ms > /dev/null
+cjpeg_ms=n/a
+cjpeg_bytes=n/a
+cjpeg_version="not installed (apt-get install libjpeg-turbo-progs)"
+if command -v cjpeg > /dev/null; then
+	cjpeg_version=$(cjpeg -version 2>&1 | head -1)
+	for round in 0 1 2 3 4 5 6 7 8 9 10; do
+		cjpeg_start=$(date +%s%N)
+		cjpeg -quality "$(fast quality)" -outfile "$work/fast-cjpeg.jpg" "$work/fast.ppm"
+		# the first run only brings the PPM and cjpeg into the page cache
+		[ "$round" -eq 0 ] || echo $(( ($(date +%s%N) - cjpeg_start) / 1000 ))
+	done | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f\n", v[int((NR + 1) / 2)] / 1000 }' > "$work/cjpeg.ms"
+	cjpeg_ms=$(cat "$work/cjpeg.ms")
+	cjpeg_bytes=$(stat -c %s "$work/fast-cjpeg.jpg")
+fi
+rm -f "$work/fast.ppm" "$work/fast-cjpeg.jpg"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 phase1=$(value bench.phase1.p50_ms)
@@ -163,6 +240,14 @@ verdict() {
 		if (v == "n/a") { print "not measured"; exit }
 		ok = (op == "<=") ? (v + 0 <= bar + 0) : (v + 0 >= bar + 0)
 		print ok ? "met" : "missed"
+	}'
+}
+
+# ratio A B: A / B to two decimals, n/a where either is not a number
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) { print "n/a"; exit }
+		printf "%.2f", a / b
 	}'
 }
 
@@ -216,6 +301,16 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "PSNR is measured against the simulator's noise-free reference of the same burst, rendered through the same"
 	echo "tone curve (\`SimulatedScene.render\`, \`PhotoDeveloper.renderReference\`), before JPEG encoding."
 	echo
+	echo "The distributions of the same run's measured captures (\`camera:bench --samples FILE\` writes one line per"
+	echo "capture; \`camera.bench.internal.LatencyPlot\` in camera.bench's test sources draws them): the share of"
+	echo "captures whose event had arrived by each time, and one tick per capture under the axis."
+	echo
+	echo "![Cumulative distributions of phase 1 and single-phase latency](bench/latency.png)"
+	echo
+	echo '```'
+	echo "$plot_command"
+	echo '```'
+	echo
 	echo "## Phase 2 against an outside raw developer: dcraw on the DNG"
 	echo
 	echo "The same run of \`$bench_command\` writes the DNG of the burst's first frame (the frame phase 1 develops"
@@ -240,6 +335,16 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo "| durable write of one 4-frame $size burst packed to 12 bits ($(( burst_bytes / 1048576 )) MiB, fsync), one file | $burst_write_ms ms | \`dd conv=fsync\` into the data directory's file system |"
 	echo "| the same as four files written at once, as the spool does | $burst_parallel_ms ms | four \`dd conv=fsync\` in parallel |"
 	echo "| copy of one raw frame in memory | $copy ms | \`camera:bench\` |"
+	echo "| JPEG encoding of phase 1's image ($(fast size), q$(fast quality)), the platform's codec ($(fast codec), $(fast cores) cores) | $(fast encode_ms) ms | \`FastJpegBenchmark\`, $(fast bytes) bytes |"
+	echo "| cjpeg on the same pixels (one thread, the whole process) | $cjpeg_ms ms | \`cjpeg -quality $(fast quality)\` on a PPM, $cjpeg_bytes bytes; $cjpeg_version |"
+	echo
+	echo "Phase 1's pixels for the JPEG rows come from camera.develop's \`developFast\` (binned to half size) on a"
+	echo "synthetic 4000x3000 frame (\`FastJpegBenchmark\` in its test sources, which writes them as the PPM cjpeg reads);"
+	echo "both encoders use 4:2:0 subsampling and the same quality; medians of 10 runs. Command:"
+	echo
+	echo '```'
+	echo "$fast_command"
+	echo '```'
 	echo
 	echo "## Development pipeline outside OSGi, with CPU time"
 	echo
@@ -300,6 +405,53 @@ jdk=$("$java" -version 2>&1 | sed -n 2p)
 	echo '```'
 	sed "s|$work|<temp dir>|g" "$work/library.out"
 	echo '```'
+	echo
+	echo "## How cost grows with work"
+	echo
+	echo "### Media library: 1,000 and 100,000 assets"
+	echo
+	echo "The same operations on two libraries in one run (\`LibraryScaleBenchmark\` in media.library's test sources),"
+	echo "so the growth reads as a ratio. Each library is filled through the public API (createAsset, then applyChanges"
+	echo "adding a $(scale image_bytes)-byte 32x24 JPEG; $(scale fill_threads) threads, as every change is synced on its own and there is no"
+	echo "batch API), filled in $( [ "$(scale filled_in)" = staging ] && echo "a tmpfs and copied into the temporary folder" || echo "the temporary folder"),"
+	echo "closed and opened again; the timed operations run on the temporary folder's file system. A page is the"
+	echo "gallery's (48 assets and one more), newest first; requestImage FAST is timed from the call to the handler"
+	echo "holding the decoded picture, on 300 assets drawn at random. Medians in milliseconds."
+	echo
+	echo '```'
+	echo "$scale_command"
+	echo '```'
+	echo
+	echo "| Operation | $(scale small.assets) assets | $(scale large.assets) assets | ratio |"
+	echo "|---|---:|---:|---:|"
+	echo "| open the library (migration, file recovery) | $(scale small.open_ms) | $(scale large.open_ms) | $(ratio "$(scale large.open_ms)" "$(scale small.open_ms)") |"
+	echo "| list the first page | $(scale small.first_page_ms) | $(scale large.first_page_ms) | $(ratio "$(scale large.first_page_ms)" "$(scale small.first_page_ms)") |"
+	echo "| list the last page | $(scale small.last_page_ms) | $(scale large.last_page_ms) | $(ratio "$(scale large.last_page_ms)" "$(scale small.last_page_ms)") |"
+	echo "| requestImage FAST p50 | $(scale small.request_image_fast_ms) | $(scale large.request_image_fast_ms) | $(ratio "$(scale large.request_image_fast_ms)" "$(scale small.request_image_fast_ms)") |"
+	echo "| requestImage FAST p90 | $(scale small.request_image_fast_p90_ms) | $(scale large.request_image_fast_p90_ms) | $(ratio "$(scale large.request_image_fast_p90_ms)" "$(scale small.request_image_fast_p90_ms)") |"
+	echo "| filling the library (seconds, not timed work) | $(scale small.fill_s) s | $(scale large.fill_s) s | |"
+	echo
+	echo "### Start-up with $(startup jobs) pending deferred jobs"
+	echo
+	echo "From starting \`java -jar camera.app/target/darkroom.jar\` (the distribution, default configuration, an empty"
+	echo "FileInstall directory) to a working capture: the line \`camera:capture -s 640x480\` prints once"
+	echo "photoAssetAvailable has arrived (the command is sent again until one works). On a data directory holding"
+	echo "$(startup jobs) pending deferred jobs ($(startup pending_spool_mb) MB, a fresh copy for each run), beside an empty one; the runs alternate. The"
+	echo "jobs were made the way a user makes them: the platform, with \`deferred:pause\`, took $(startup jobs) 640x480 photos"
+	echo "(the simulated camera's timing model at zero) and stopped, in $(startup make_jobs_s) s."
+	echo
+	echo '```'
+	echo "$startup_command"
+	echo '```'
+	echo
+	echo "| Data directory | empty | $(startup jobs) pending jobs | ratio |"
+	echo "|---|---:|---:|---:|"
+	echo "| start to a working capture, median of $(startup runs) runs | $(startup empty.ms) ms | $(startup pending.ms) ms | $(ratio "$(startup pending.ms)" "$(startup empty.ms)") |"
+	echo "| each run | $(startup empty.runs_ms) ms | $(startup pending.runs_ms) ms | |"
+	echo "| of that, start to the shell's banner, median | $(startup empty.shell_ms) ms | $(startup pending.shell_ms) ms | $(ratio "$(startup pending.shell_ms)" "$(startup empty.shell_ms)") |"
+	echo "| phase 1 of that capture, as camera:capture reports it | $(startup empty.phase1_ms) ms | $(startup pending.phase1_ms) ms | |"
+	echo "| camera:capture sent, times | $(startup empty.attempts) | $(startup pending.attempts) | |"
+	echo "| jobs still queued when the platform stopped (\`deferred:stats\`) | $(startup empty.queued_at_stop) | $(startup pending.queued_at_stop) | |"
 	echo
 	echo "## Web gallery: FULL in the library to the badge in the browser"
 	echo

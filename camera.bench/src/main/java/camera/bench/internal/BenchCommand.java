@@ -1,5 +1,8 @@
 package camera.bench.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +48,7 @@ import media.library.PhotoAsset;
 @Component(service = BenchCommand.class, immediate = true,
 		property = {"osgi.command.scope=camera", "osgi.command.function=bench"})
 public final class BenchCommand {
-	private static final String USAGE = "usage: camera:bench [-s WIDTHxHEIGHT] [-n count] [--no-format]";
+	private static final String USAGE = "usage: camera:bench [-s WIDTHxHEIGHT] [-n count] [--samples FILE] [--no-format]";
 	private static final int BURST_SHOTS = 30;
 	private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -114,11 +117,14 @@ public final class BenchCommand {
 			@Parameter(names = "-s", absentValue = "4000x3000") String size,
 			@Descriptor("measured captures per delivery mode, 1 to 1000")
 			@Parameter(names = "-n", absentValue = "20") String count,
+			@Descriptor("also write every measured latency to this file, one line each: mode (phase1 or single), "
+					+ "tab, milliseconds")
+			@Parameter(names = "--samples", absentValue = "") String samples,
 			@Descriptor("print key=value lines, for scripts")
 			@Parameter(names = "--no-format", presentValue = "true", absentValue = "false") boolean noFormat) {
 		BenchReport report;
 		try {
-			report = run(BenchArguments.parse(size, count));
+			report = run(BenchArguments.parse(size, count, samples));
 		} catch (RuntimeException e) {
 			log.warn("camera:bench failed", e);
 			System.err.println("camera:bench: " + e.getMessage());
@@ -155,6 +161,9 @@ public final class BenchCommand {
 				stages = new PhaseOneStages(timings, CaptureBench.WARM_UP + 1, arguments.count(), STAGE_WAIT_MILLIS);
 				burst = capture.burst(BURST_SHOTS, sampler);
 			}
+			if (arguments.samplesFile().isPresent()) {
+				writeSamples(arguments.samplesFile().get(), latencies);
+			}
 			int rounds = Math.clamp(arguments.count() / 4, 3, 10);
 			SimulatedScene scene = sceneOf(camera.cameraId()).orElseThrow(
 					() -> new IllegalStateException("the simulated scene of camera " + camera.cameraId() + " went away"));
@@ -165,6 +174,14 @@ public final class BenchCommand {
 			if (!wasPaused) {
 				processing.resume();
 			}
+		}
+	}
+
+	private static void writeSamples(Path file, CaptureBench.Latencies latencies) {
+		try {
+			SampleFile.write(file, latencies.deferred(), latencies.singlePhase());
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot write the samples to " + file + ": " + e.getMessage(), e);
 		}
 	}
 

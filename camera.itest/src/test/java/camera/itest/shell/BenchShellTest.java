@@ -3,6 +3,7 @@ package camera.itest.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -39,8 +40,8 @@ import camera.api.hal.SimulatedScene;
 
 /**
  * camera.bench against the whole platform: the simulated camera offers its scene beside itself, camera:reference
- * writes the scene's noise-free reference as a JPEG, camera:bench prints every key scripts read, and without the
- * simulated HAL both commands say so in one line.
+ * writes the scene's noise-free reference as a JPEG, camera:bench prints every key scripts read and, asked to,
+ * writes every measured latency to a file, and without the simulated HAL both commands say so in one line.
  */
 @ExtendWith({ BundleContextExtension.class, ServiceExtension.class })
 class BenchShellTest {
@@ -125,6 +126,20 @@ class BenchShellTest {
 			assertThat(result.lines()).allSatisfy(line -> assertThat(line).matches("bench\\.[a-z0-9_.]+=(n/a|-?[0-9.]+)"));
 			assertThat(result.lines().stream().map(line -> line.substring(0, line.indexOf('=')))
 				.collect(Collectors.toSet())).isEqualTo(BENCH_KEYS);
+		}
+
+		@Test
+		void benchWithSamplesWritesOneLinePerMeasuredCaptureOfEachMode(@TempDir Path directory) throws Exception {
+			Path file = directory.resolve("samples.tsv");
+
+			GogoShell.Result result = shell.run("camera:bench -s " + smallestSize() + " -n 2 --no-format --samples "
+					+ file);
+
+			assertClean(result);
+			List<String> lines = Files.readAllLines(file);
+			assertThat(lines).hasSize(4)
+				.allSatisfy(line -> assertThat(line).matches("(phase1|single)\\t[0-9]+\\.[0-9]{3}"));
+			assertThat(lines.stream().filter(line -> line.startsWith("phase1\t"))).hasSize(2);
 		}
 	}
 
