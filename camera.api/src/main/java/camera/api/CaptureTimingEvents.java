@@ -14,8 +14,14 @@ public final class CaptureTimingEvents {
 	public static final String CAPTURE_ID = "capture.id";
 	/** String: the camera it was taken with. */
 	public static final String CAMERA_ID = "camera.id";
-	/** String: how it was delivered: {@code single}, {@code deferred-asset} or {@code deferred-proxy}. */
+	/** String: how it was delivered, one of {@link #SINGLE_PHASE}, {@link #DEFERRED_ASSET}, {@link #DEFERRED_PROXY}. */
 	public static final String DELIVERY = "delivery";
+	/** {@link #DELIVERY}: a FULL photo through photoAvailable. */
+	public static final String SINGLE_PHASE = "single";
+	/** {@link #DELIVERY}: a FAST asset through photoAssetAvailable. */
+	public static final String DEFERRED_ASSET = "deferred-asset";
+	/** {@link #DELIVERY}: a proxy through deferredPhotoProxyAvailable. */
+	public static final String DEFERRED_PROXY = "deferred-proxy";
 	/** Long: from the press to the start of exposure of the first frame; negative when it was taken before. */
 	public static final String SHUTTER_LAG_NANOS = "shutter.lag.nanos";
 	/** Long: from the press until the first frame was in the framework's hands. */

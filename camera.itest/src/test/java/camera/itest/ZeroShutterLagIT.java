@@ -99,7 +99,7 @@ class ZeroShutterLagIT {
 		while (System.nanoTime() < deadline) {
 			Event event = timings.poll(1, TimeUnit.SECONDS);
 			if (event != null && Integer.valueOf(id).equals(event.getProperty(CaptureTimingEvents.CAPTURE_ID))
-					&& "deferred-asset".equals(event.getProperty(CaptureTimingEvents.DELIVERY))) {
+					&& CaptureTimingEvents.DEFERRED_ASSET.equals(event.getProperty(CaptureTimingEvents.DELIVERY))) {
 				return (Long) event.getProperty(CaptureTimingEvents.SHUTTER_LAG_NANOS);
 			}
 		}

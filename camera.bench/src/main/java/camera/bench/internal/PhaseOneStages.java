@@ -3,10 +3,10 @@ package camera.bench.internal;
 import java.util.EnumMap;
 import java.util.Map;
 
+import camera.api.CaptureTimingEvents;
+
 /** The stage timings of the interleaved run's measured captures, per delivery mode. */
 final class PhaseOneStages {
-	private static final String DEFERRED = "deferred-asset";
-	private static final String SINGLE = "single";
 
 	private final Map<StageTimings.Stage, Samples> deferred = new EnumMap<>(StageTimings.Stage.class);
 	private final Map<StageTimings.Stage, Samples> single = new EnumMap<>(StageTimings.Stage.class);
@@ -18,8 +18,8 @@ final class PhaseOneStages {
 	PhaseOneStages(StageTimings timings, int firstId, int count, long waitMillis) {
 		long wait = waitMillis;
 		for (StageTimings.Stage stage : StageTimings.Stage.values()) {
-			deferred.put(stage, Samples.ofNanos(timings.of(DEFERRED, stage, firstId, count, wait)));
-			single.put(stage, Samples.ofNanos(timings.of(SINGLE, stage, firstId, count, wait)));
+			deferred.put(stage, Samples.ofNanos(timings.of(CaptureTimingEvents.DEFERRED_ASSET, stage, firstId, count, wait)));
+			single.put(stage, Samples.ofNanos(timings.of(CaptureTimingEvents.SINGLE_PHASE, stage, firstId, count, wait)));
 			// what has not come by now is not coming: the other stages are read without waiting
 			wait = 0;
 		}

@@ -30,24 +30,24 @@ class StageTimingsTest {
 	@Test
 	void keepsTheStagesOfTheCapturesInTheRangeOfOneDelivery() {
 		try (StageTimings timings = new StageTimings(context())) {
-			timings.handleEvent(timed("deferred-asset", 1, 100));
-			timings.handleEvent(timed("deferred-asset", 3, 300));
-			timings.handleEvent(timed("deferred-asset", 4, 400));
-			timings.handleEvent(timed("single", 3, 9_000));
+			timings.handleEvent(timed(CaptureTimingEvents.DEFERRED_ASSET, 1, 100));
+			timings.handleEvent(timed(CaptureTimingEvents.DEFERRED_ASSET, 3, 300));
+			timings.handleEvent(timed(CaptureTimingEvents.DEFERRED_ASSET, 4, 400));
+			timings.handleEvent(timed(CaptureTimingEvents.SINGLE_PHASE, 3, 9_000));
 
-			assertThat(timings.of("deferred-asset", StageTimings.Stage.DEVELOP, 3, 2, 0)).containsExactly(300L, 400L);
-			assertThat(timings.of("deferred-asset", StageTimings.Stage.SHUTTER_LAG, 3, 2, 0))
+			assertThat(timings.of(CaptureTimingEvents.DEFERRED_ASSET, StageTimings.Stage.DEVELOP, 3, 2, 0)).containsExactly(300L, 400L);
+			assertThat(timings.of(CaptureTimingEvents.DEFERRED_ASSET, StageTimings.Stage.SHUTTER_LAG, 3, 2, 0))
 				.containsExactly(-300L, -400L);
-			assertThat(timings.of("single", StageTimings.Stage.DEVELOP, 3, 2, 0)).containsExactly(9_000L);
+			assertThat(timings.of(CaptureTimingEvents.SINGLE_PHASE, StageTimings.Stage.DEVELOP, 3, 2, 0)).containsExactly(9_000L);
 		}
 	}
 
 	@Test
 	void aStageTheCapturesDidNotPassThroughHasNoSamples() {
 		try (StageTimings timings = new StageTimings(context())) {
-			timings.handleEvent(timed("single", 1, 5));
+			timings.handleEvent(timed(CaptureTimingEvents.SINGLE_PHASE, 1, 5));
 
-			assertThat(timings.of("single", StageTimings.Stage.SPOOL_WRITE, 1, 1, 0)).isEmpty();
+			assertThat(timings.of(CaptureTimingEvents.SINGLE_PHASE, StageTimings.Stage.SPOOL_WRITE, 1, 1, 0)).isEmpty();
 		}
 	}
 
@@ -56,7 +56,7 @@ class StageTimingsTest {
 		try (StageTimings timings = new StageTimings(context())) {
 			timings.handleEvent(new Event(CaptureTimingEvents.TOPIC, Map.of(CaptureTimingEvents.DEVELOP_NANOS, 1L)));
 
-			assertThat(timings.of("single", StageTimings.Stage.DEVELOP, 1, 1, 0)).isEmpty();
+			assertThat(timings.of(CaptureTimingEvents.SINGLE_PHASE, StageTimings.Stage.DEVELOP, 1, 1, 0)).isEmpty();
 		}
 	}
 }

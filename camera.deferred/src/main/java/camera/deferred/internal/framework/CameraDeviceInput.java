@@ -145,11 +145,6 @@ final class CameraDeviceInput implements CameraInput {
 				: Optional.empty();
 	}
 
-	/** @return frames the running stream dropped because every buffer was held, or 0 */
-	synchronized long droppedFrames() {
-		return streaming == null ? 0 : streaming.stream().droppedFrames();
-	}
-
 	@Override
 	public Registration onError(Consumer<CameraException> listener) {
 		return errorListeners.add(listener);

@@ -35,9 +35,11 @@ record CapturedPhoto(Capture capture, List<RawFrame> frames, Instant captureTime
 	 * may still run when the delivery failed.
 	 */
 	void releaseFrames() {
-		if (leases.isEmpty()) {
-			return;
-		}
+		releaseOnceRead(leases, fastImage);
+	}
+
+	/** Gives lent frames back now, or once phase 1, which reads the first of them, has ended (when it runs). */
+	static void releaseOnceRead(List<FrameLease> leases, CompletableFuture<FastImage> fastImage) {
 		if (fastImage == null) {
 			leases.forEach(FrameLease::release);
 		} else {

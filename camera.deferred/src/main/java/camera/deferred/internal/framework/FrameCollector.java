@@ -83,11 +83,7 @@ final class FrameCollector implements FrameSink {
 		closed = true;
 		List<FrameLease> lent = List.copyOf(leases);
 		leases.clear();
-		if (fastImage == null) {
-			lent.forEach(FrameLease::release);
-		} else {
-			fastImage.whenComplete((image, failure) -> lent.forEach(FrameLease::release));
-		}
+		CapturedPhoto.releaseOnceRead(lent, fastImage);
 	}
 
 	/** @return whether the frame is kept */

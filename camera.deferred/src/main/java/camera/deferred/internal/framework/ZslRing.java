@@ -103,11 +103,6 @@ final class ZslRing implements FrameSink {
 		return nearest;
 	}
 
-	/** @return frames held now */
-	synchronized int size() {
-		return frames.size();
-	}
-
 	/** Gives every frame back; frames that arrive later are given back at once, and waiting captures fail. */
 	void close() {
 		List<FrameLease> held;

@@ -133,7 +133,7 @@ class ZeroShutterLagTest {
 		assertThat(rig.timings).singleElement().satisfies(timing -> {
 			assertThat(timing).containsEntry(CaptureTimingEvents.CAPTURE_ID, id)
 				.containsEntry(CaptureTimingEvents.CAMERA_ID, "sim-back")
-				.containsEntry(CaptureTimingEvents.DELIVERY, "deferred-asset")
+				.containsEntry(CaptureTimingEvents.DELIVERY, CaptureTimingEvents.DEFERRED_ASSET)
 				.containsKeys(CaptureTimingEvents.WAIT_FOR_FRAME_NANOS, CaptureTimingEvents.DEVELOP_NANOS,
 						CaptureTimingEvents.ENCODE_NANOS, CaptureTimingEvents.SPOOL_WRITE_NANOS,
 						CaptureTimingEvents.ASSET_WRITE_NANOS);
@@ -157,7 +157,7 @@ class ZeroShutterLagTest {
 		events.next(5);
 
 		assertThat(rig.timings).singleElement().satisfies(timing -> {
-			assertThat(timing).containsEntry(CaptureTimingEvents.DELIVERY, "single")
+			assertThat(timing).containsEntry(CaptureTimingEvents.DELIVERY, CaptureTimingEvents.SINGLE_PHASE)
 				.containsKeys(CaptureTimingEvents.DEVELOP_NANOS, CaptureTimingEvents.TOTAL_NANOS)
 				.doesNotContainKeys(CaptureTimingEvents.SPOOL_WRITE_NANOS, CaptureTimingEvents.ASSET_WRITE_NANOS);
 		});

@@ -39,9 +39,10 @@ class ZslRingTest {
 		ring.frame(frame(2));
 		ring.frame(frame(3));
 
-		assertThat(ring.size()).isEqualTo(2);
 		assertThat(released).hasValue(1);
 		assertThat(timestamps(ring.take(2, 3, Duration.ofSeconds(1)))).containsExactly(3L, 2L);
+		assertThat(catchThrowableOfType(CameraException.class, () -> ring.take(1, 3, Duration.ofMillis(1))))
+			.as("nothing is left").isNotNull();
 	}
 
 	@Test
@@ -54,7 +55,8 @@ class ZslRingTest {
 		List<FrameLease> taken = ring.take(2, 210, Duration.ofSeconds(1));
 
 		assertThat(timestamps(taken)).containsExactly(200L, 300L);
-		assertThat(ring.size()).isEqualTo(2);
+		assertThat(timestamps(ring.take(4, 210, Duration.ofMillis(1)))).as("what is left")
+			.containsExactlyInAnyOrder(100L, 400L);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 import camera.api.Size;
 import camera.hal.sim.internal.scene.SeedMixer;
@@ -28,7 +27,6 @@ final class FrameBuffers {
 	private final int count;
 	private final long seedBase;
 	private final Map<Size, Pool> pools = new ConcurrentHashMap<>();
-	private final AtomicLong lent = new AtomicLong();
 
 	/** A frame in one of the buffers, until it is given back. */
 	record Lent(ByteBuffer samples, Runnable giveBack) {
@@ -69,7 +67,6 @@ final class FrameBuffers {
 			}
 			int lentIndex = index;
 			ByteBuffer samples = buffers[lentIndex].asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-			lent.incrementAndGet();
 			return Optional.of(new Lent(samples, () -> free.add(lentIndex)));
 		}
 
@@ -124,11 +121,6 @@ final class FrameBuffers {
 		return other != null && sensor == other.sensor && count == other.count && shakePixels == other.shakePixels;
 	}
 
-	/** @return buffers per size */
-	int count() {
-		return count;
-	}
-
 	/**
 	 * Renders buffers of a size ahead of use until that many are rendered, on the calling (background) thread.
 	 *
@@ -155,11 +147,6 @@ final class FrameBuffers {
 	 */
 	Optional<Lent> lendRendered(Size size) {
 		return pool(size).lend(false);
-	}
-
-	/** @return how many frames were lent since the set was made */
-	long lentSoFar() {
-		return lent.get();
 	}
 
 	private Pool pool(Size size) {
